@@ -1,0 +1,38 @@
+/**
+ * Values that only stand in for a secret: never findings. Checked against the candidate secret and
+ * the text right before it (to catch `${VAR}`, `process.env.X` and friends). Sources: common
+ * placeholder habits in .env.example files, README snippets and exchange SDK docs.
+ */
+const PLACEHOLDER_VALUE = new RegExp(
+  [
+    '^(?:x+|\\*+|#+|\\.+|-+|0+|1+)$', // xxxx, ****, 0000
+    'your[_-]?(?:api[_-]?)?(?:key|secret|token|pass|passphrase|password|private)',
+    '(?:^|[^a-z])(?:changeme|change[_-]?me|replace[_-]?me|todo|tbd|fixme|placeholder|redacted|dummy|example|sample|insert[_-]?here|put[_-]?your)',
+    '^<[^>]*>$', // <API_KEY>
+    '^\\[[^\\]]*\\]$',
+    '^\\{\\{[^}]*\\}\\}$', // {{ secret }}
+    '^\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?$', // ${VAR} or $VAR
+    '^%[A-Za-z_][A-Za-z0-9_]*%$', // %VAR%
+    'x{4,}', // abcXXXXXX
+    '\\*{4,}', // masked
+    '(?:0123456789|123456789|abcdefghij|qwertyuiop)',
+  ].join('|'),
+  'i',
+);
+
+/** Code that reads a secret from the environment instead of holding one. */
+const ENV_REFERENCE =
+  /(?:process\.env(?:\.|\[)|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|\$\{\{?\s*(?:secrets|env)\.|System\.getenv|Deno\.env|import\.meta\.env)/i;
+
+export function isPlaceholder(secret: string): boolean {
+  if (PLACEHOLDER_VALUE.test(secret)) return true;
+  // A run of one repeated character over most of the value: "aaaaaaaa...", "00000...".
+  const first = secret[0];
+  if (first !== undefined && secret.length >= 8 && secret.split(first).length - 1 >= secret.length * 0.6) return true;
+  return false;
+}
+
+/** True when the text just before a candidate shows it is an env reference, e.g. `process.env.X`. */
+export function isEnvReference(textBefore: string): boolean {
+  return ENV_REFERENCE.test(textBefore.slice(-40));
+}

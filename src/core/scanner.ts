@@ -1,0 +1,204 @@
+/**
+ * The secret scanner: pure text in, secret hits out. One pass of a combined keyword regex decides
+ * which rules run on a fragment (the prefilter); only those rules' patterns run. Hits carry the
+ * secret only inside the engine: `toFindings` in pipeline.ts masks them before anyone else sees them.
+ */
+import type { SecretRule } from './define-rule.js';
+import type { Fragment } from './types.js';
+import { shannonEntropy } from './entropy.js';
+import { isEnvReference, isPlaceholder } from './placeholders.js';
+
+export interface SecretHit {
+  rule: SecretRule;
+  /** Internal only: never put in a finding, a log or an error. */
+  secret: string;
+  path: string;
+  line: number;
+  column: number;
+  /** Offset of the secret in the whole file (for de-duplicating chunk overlaps). */
+  offset: number;
+  commit: string | null;
+  authorDate: string | null;
+}
+
+export interface ScannerOptions {
+  /** Extra allow regexes per rule id (from config), matched against the secret. */
+  allowByRule?: Record<string, readonly RegExp[]>;
+  /** Extra allow regexes for every rule. */
+  allowAll?: readonly RegExp[];
+}
+
+interface CompiledRule {
+  rule: SecretRule;
+  pattern: RegExp;
+  allow: readonly RegExp[];
+}
+
+const INLINE_ALLOW = /keyaudit:allow(?:[ \t]+([a-z0-9/ ,\t-]+))?/i;
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class SecretScanner {
+  private readonly byKeyword = new Map<string, CompiledRule[]>();
+  private readonly alwaysRun: CompiledRule[] = [];
+  private readonly prefilter: RegExp | null;
+  readonly rules: readonly SecretRule[];
+
+  constructor(rules: readonly SecretRule[], options: ScannerOptions = {}) {
+    this.rules = rules;
+    const keywords = new Set<string>();
+    for (const rule of rules) {
+      const flags = new Set(`${rule.pattern.flags}gd`.replace(/[yuv]/g, ''));
+      const compiled: CompiledRule = {
+        rule,
+        pattern: new RegExp(rule.pattern.source, [...flags].join('')),
+        allow: [...(rule.allow ?? []), ...(options.allowByRule?.[rule.meta.id] ?? []), ...(options.allowAll ?? [])],
+      };
+      if (rule.keywords.length === 0) this.alwaysRun.push(compiled);
+      for (const keyword of rule.keywords) {
+        const k = keyword.toLowerCase();
+        keywords.add(k);
+        const list = this.byKeyword.get(k) ?? [];
+        list.push(compiled);
+        this.byKeyword.set(k, list);
+      }
+    }
+    // Longest first, so "binance" is preferred over "bin" at the same position.
+    const sorted = [...keywords].sort((a, b) => b.length - a.length).map(escapeRegex);
+    this.prefilter = sorted.length > 0 ? new RegExp(sorted.join('|'), 'gi') : null;
+  }
+
+  /** The rules whose keywords occur in `text` (plus the always-run rules). */
+  candidateRules(text: string): CompiledRule[] {
+    const selected = new Set<CompiledRule>(this.alwaysRun);
+    if (this.prefilter !== null) {
+      this.prefilter.lastIndex = 0;
+      const seen = new Set<string>();
+      for (const m of text.matchAll(this.prefilter)) {
+        const k = m[0].toLowerCase();
+        if (seen.has(k)) continue;
+        seen.add(k);
+        for (const c of this.byKeyword.get(k) ?? []) selected.add(c);
+        if (seen.size === this.byKeyword.size) break;
+      }
+    }
+    return [...selected];
+  }
+
+  scan(fragment: Fragment): SecretHit[] {
+    const { text } = fragment;
+    const candidates = this.candidateRules(text);
+    if (candidates.length === 0) return [];
+    const lines = new LineIndex(text);
+    const hits: SecretHit[] = [];
+    for (const c of candidates) {
+      c.pattern.lastIndex = 0;
+      for (const m of text.matchAll(c.pattern)) {
+        const secret = m.groups?.secret;
+        const span = m.indices?.groups?.secret;
+        if (secret === undefined || span === undefined || secret.length === 0) continue;
+        if (!this.accept(c, secret, m.groups ?? {}, text, span[0], m.index ?? span[0])) continue;
+        const { line, column } = lines.position(span[0]);
+        if (isInlineAllowed(lines, text, line, c.rule.meta.id)) continue;
+        hits.push({
+          rule: c.rule,
+          secret,
+          path: fragment.path,
+          line: fragment.startLine + line - 1,
+          column,
+          offset: (fragment.startOffset ?? 0) + span[0],
+          commit: fragment.commit ?? null,
+          authorDate: fragment.authorDate ?? null,
+        });
+      }
+    }
+    return dropShadowedGeneric(hits);
+  }
+
+  private accept(
+    c: CompiledRule,
+    secret: string,
+    groups: Record<string, string | undefined>,
+    text: string,
+    secretStart: number,
+    matchStart: number,
+  ): boolean {
+    const { rule } = c;
+    if (isPlaceholder(secret)) return false;
+    const lineStart = text.lastIndexOf('\n', secretStart - 1) + 1;
+    if (isEnvReference(text.slice(Math.max(lineStart, secretStart - 60), secretStart))) return false;
+    if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
+    if (c.allow.some((re) => re.test(secret))) return false;
+    if (rule.context !== undefined) {
+      const window = rule.contextWindow ?? 300;
+      const lineEnd = text.indexOf('\n', secretStart);
+      const around = text.slice(Math.max(0, matchStart - window), lineEnd === -1 ? text.length : lineEnd);
+      if (!rule.context.test(around)) return false;
+    }
+    if (rule.validate !== undefined && !rule.validate(secret, groups)) return false;
+    return true;
+  }
+}
+
+/** A generic rule's hit is dropped when a specific rule found a secret at the same place. */
+function dropShadowedGeneric(hits: SecretHit[]): SecretHit[] {
+  if (hits.length < 2) return hits;
+  const specific = hits.filter((h) => h.rule.generic !== true);
+  if (specific.length === hits.length || specific.length === 0) return hits;
+  return hits.filter(
+    (h) =>
+      h.rule.generic !== true ||
+      !specific.some((s) => s.offset < h.offset + h.secret.length && h.offset < s.offset + s.secret.length),
+  );
+}
+
+function isInlineAllowed(lines: LineIndex, text: string, line: number, ruleId: string): boolean {
+  for (const candidate of [line, line - 1]) {
+    if (candidate < 1) continue;
+    const m = INLINE_ALLOW.exec(lines.lineText(text, candidate));
+    if (m === null) continue;
+    const ids = (m[1] ?? '').split(/[\s,]+/).filter((s) => /^[a-z0-9/-]+$/.test(s) && /[a-z]/.test(s));
+    if (ids.length === 0) return true;
+    const shortName = ruleId.slice(ruleId.indexOf('/') + 1);
+    if (ids.some((id) => id === ruleId || id === shortName)) return true;
+  }
+  return false;
+}
+
+/** Maps offsets to 1-based line and column, built on first use. */
+export class LineIndex {
+  private starts: number[] | null = null;
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts === null) {
+      const starts = [0];
+      let i = this.text.indexOf('\n');
+      while (i !== -1) {
+        starts.push(i + 1);
+        i = this.text.indexOf('\n', i + 1);
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
+  }
+
+  lineText(text: string, line: number): string {
+    const starts = this.lineStarts();
+    const start = starts[line - 1];
+    if (start === undefined) return '';
+    const next = starts[line];
+    return text.slice(start, next === undefined ? text.length : next - 1);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Scans files for secrets: sources (walker, reader) -> scanner -> hygiene rules -> findings. Files
+ * are read by a small pool of concurrent workers; each file is streamed as fragments.
+ */
+import path from 'node:path';
+import type { FileFacts, HygieneRule, SecretRule } from '../core/define-rule.js';
+import { formatMessage } from '../core/define-rule.js';
+import { plainFingerprint } from '../core/fingerprint.js';
+import { hitsToFindings, type SeverityOf } from '../core/pipeline.js';
+import { SecretScanner, type SecretHit } from '../core/scanner.js';
+import type { Finding, Fragment, SkippedFile } from '../core/types.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { stopwordRegex } from '../config/resolve.js';
+import { readFragments } from '../sources/file-reader.js';
+import { gitIgnored, gitTopLevel, gitTracked } from '../sources/git.js';
+import { isEnvFileName, isEnvTemplate, walkTree, type WalkedFile } from '../sources/working-tree.js';
+import { isProtectedEnvFile } from '../../rules/hygiene/env-plaintext-secret.js';
+
+export interface SecretScanResult {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  filesScanned: number;
+  bytesScanned: number;
+}
+
+export interface SecretScanOptions {
+  cwd: string;
+  paths: readonly string[];
+  config: ResolvedConfig;
+  secretRules: readonly SecretRule[];
+  hygieneRules: readonly HygieneRule[];
+  onProgress?: (filesScanned: number, bytesScanned: number) => void;
+}
+
+const CONCURRENCY = 8;
+
+export function severityFromConfig(config: ResolvedConfig): SeverityOf {
+  return (ruleId, fallback) => config.rules.get(ruleId)?.severity ?? fallback;
+}
+
+export function buildScanner(config: ResolvedConfig, secretRules: readonly SecretRule[]): SecretScanner {
+  const enabled = secretRules.filter((r) => config.rules.get(r.meta.id)?.severity !== 'off');
+  return new SecretScanner(enabled, {
+    allowByRule: config.secrets.allowByRule,
+    allowAll: [...config.secrets.allow, ...config.secrets.stopwords.map(stopwordRegex)],
+  });
+}
+
+export async function scanWorkingTree(options: SecretScanOptions): Promise<SecretScanResult> {
+  const { config } = options;
+  const scanner = buildScanner(config, options.secretRules);
+  const severityOf = severityFromConfig(config);
+  const skipped: SkippedFile[] = [];
+  const findings: Finding[] = [];
+  const envFiles: { file: WalkedFile; findings: Finding[] }[] = [];
+  let filesScanned = 0;
+  let bytesScanned = 0;
+
+  const walker = walkTree(options.paths.length > 0 ? options.paths : ['.'], {
+    cwd: options.cwd,
+    ignoreGlobs: config.secrets.ignore,
+    maxFileSize: config.secrets.maxFileSize,
+    onSkip: (s) => skipped.push(s),
+  });
+
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const next = await walker.next();
+      if (next.done === true) return;
+      const file = next.value;
+      const result = await readFragments(file.absPath, file.relPath, file.size);
+      if (result.kind === 'skipped') {
+        skipped.push(result.skip);
+        continue;
+      }
+      const hits: SecretHit[] = [];
+      for await (const fragment of result.fragments) hits.push(...scanner.scan(fragment));
+      filesScanned++;
+      bytesScanned += file.size;
+      options.onProgress?.(filesScanned, bytesScanned);
+      const fileFindings = hitsToFindings(hits, severityOf);
+      if (isEnvFileName(path.basename(file.absPath)) && !isEnvTemplate(path.basename(file.absPath))) {
+        envFiles.push({ file, findings: fileFindings });
+      } else findings.push(...fileFindings);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  findings.push(...(await checkEnvFiles(envFiles, options.hygieneRules, config)));
+  return { findings, skipped, filesScanned, bytesScanned };
+}
+
+/** Scans one in-memory fragment (staged blobs, history patches, the config file). */
+export function scanFragments(fragments: Iterable<Fragment>, scanner: SecretScanner, severityOf: SeverityOf): Finding[] {
+  const hits: SecretHit[] = [];
+  for (const fragment of fragments) hits.push(...scanner.scan(fragment));
+  return hitsToFindings(hits, severityOf);
+}
+
+/** Runs the hygiene rules on env files, with what git says about each. */
+async function checkEnvFiles(
+  envFiles: { file: WalkedFile; findings: Finding[] }[],
+  rules: readonly HygieneRule[],
+  config: ResolvedConfig,
+): Promise<Finding[]> {
+  const out: Finding[] = [];
+  const byTop = new Map<string | null, typeof envFiles>();
+  const topCache = new Map<string, string | null>();
+  for (const entry of envFiles) {
+    const dir = path.dirname(entry.file.absPath);
+    if (!topCache.has(dir)) topCache.set(dir, await gitTopLevel(dir));
+    const top = topCache.get(dir) ?? null;
+    byTop.set(top, [...(byTop.get(top) ?? []), entry]);
+  }
+  for (const [top, entries] of byTop) {
+    const rel = (abs: string): string => (top === null ? abs : path.relative(top, abs).split(path.sep).join('/'));
+    const tracked = top === null ? new Set<string>() : await gitTracked(top, entries.map((e) => rel(e.file.absPath)));
+    const ignored = top === null ? new Set<string>() : await gitIgnored(top, entries.map((e) => rel(e.file.absPath)));
+    for (const { file, findings } of entries) {
+      const key = rel(file.absPath);
+      const facts: FileFacts = {
+        path: file.relPath,
+        mode: process.platform === 'win32' ? null : file.mode,
+        isEnvFile: true,
+        gitTracked: top === null ? null : tracked.has(key),
+        gitIgnored: top === null ? null : ignored.has(key) || file.gitignored,
+        secretsFound: findings.map((f) => ({
+          ruleId: f.ruleId,
+          description: ruleDescription(f),
+          line: f.line ?? 1,
+          column: f.column ?? 1,
+          excerpt: f.excerpt ?? '…',
+          fingerprint: f.fingerprint,
+        })),
+      };
+      const plaintextRule = rules.find((r) => r.meta.name === 'env-plaintext-secret');
+      const replaced = plaintextRule !== undefined && config.rules.get(plaintextRule.meta.id)?.severity !== 'off' && isProtectedEnvFile(facts);
+      // In a protected env file the plaintext-secret rule reports the secrets (at its lower severity).
+      if (!replaced) out.push(...findings);
+      out.push(...runHygieneRules(facts, rules, config));
+    }
+  }
+  return out;
+}
+
+function ruleDescription(finding: Finding): string {
+  return finding.message.replace(/ in plaintext.*$/, '').replace(/ \(.*\)$/, '');
+}
+
+export function runHygieneRules(facts: FileFacts, rules: readonly HygieneRule[], config: ResolvedConfig): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    const severity = config.rules.get(rule.meta.id)?.severity ?? rule.meta.severity;
+    if (severity === 'off') continue;
+    rule.check(facts, {
+      report: (hit) => {
+        out.push({
+          ruleId: rule.meta.id,
+          severity,
+          message: formatMessage(rule.meta.message, hit.data),
+          fix: rule.meta.fix,
+          file: facts.path,
+          line: hit.line ?? null,
+          column: hit.column ?? null,
+          commit: null,
+          authorDate: null,
+          excerpt: hit.excerpt ?? null,
+          fingerprint: plainFingerprint(rule.meta.id, facts.path, hit.key ?? ''),
+        });
+      },
+    });
+  }
+  return out;
+}
