@@ -1,0 +1,10 @@
+/** Builds dist/ once before the suite, so tests that spawn bin/keyaudit.js run the current code. */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  if (process.env.KEYAUDIT_SKIP_BUILD === '1') return;
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+}
