@@ -34,6 +34,7 @@ export async function loadConfig(options: { cwd: string; configFile?: string; ru
   try {
     result = explicit === undefined ? await explorer.search(options.cwd) : await explorer.load(explicit);
   } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(display(error.file), error.problems);
     const file = explicit ?? options.cwd;
     const code = (error as NodeJS.ErrnoException).code;
     const message =

@@ -57,7 +57,10 @@ export function validateConfig(raw: unknown, file: string, rules: readonly AnyRu
     }
   }
   const config = parsed.success ? parsed.data : {};
-  const ruleSettings = resolveRules(config.rules ?? {}, rules, problems);
+  // Rules are resolved from the raw object too, so unknown ids show up with every other problem.
+  const rawRules = isRecord(raw) && isRecord(raw.rules) ? (raw.rules as Record<string, RuleSetting>) : {};
+  const ruleSettings = resolveRules(parsed.success ? (config.rules ?? {}) : rawRules, rules, problems);
+  if (!parsed.success) problems.push(...duplicateAccountNames(raw));
   if (problems.length > 0) throw new ConfigError(file, problems);
 
   const allowByRule: Record<string, RegExp[]> = {};
@@ -149,8 +152,7 @@ function findLiteralSecrets(raw: unknown, rules: readonly AnyRule[], text: strin
         const childPath = [...path, key];
         const underEnv = path.at(-1) === 'env' && path.at(-2) === 'credentials';
         if (typeof child === 'string' && child.length > 0) {
-          const isEnvName = /^[A-Za-z_][A-Za-z0-9_]*$/.test(child);
-          if ((underEnv && !isEnvName && looksSecret(child)) || (!underEnv && CREDENTIAL_KEY.test(key) && path[0] === 'accounts')) {
+          if ((underEnv && !isPlausibleEnvName(child)) || (!underEnv && CREDENTIAL_KEY.test(key) && path[0] === 'accounts')) {
             problems.push({ path: formatPath(childPath), message: `looks like a literal secret; ${advice}` });
           }
         }
@@ -168,7 +170,33 @@ function findLiteralSecrets(raw: unknown, rules: readonly AnyRule[], text: strin
   return problems;
 }
 
-const looksSecret = (value: string): boolean => value.length >= 8 && !/\s/.test(value);
+/**
+ * Env var names are short identifiers, usually UPPER_SNAKE. A long mixed-case value with digits is
+ * far more likely a pasted key than a variable name, even though it would be a legal name.
+ */
+function isPlausibleEnvName(value: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return false;
+  if (/^[A-Z_][A-Z0-9_]*$/.test(value)) return true;
+  return !(value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** zod skips refinements when the base shape fails, so duplicates are also checked by hand. */
+function duplicateAccountNames(raw: unknown): ConfigProblem[] {
+  if (!isRecord(raw) || !Array.isArray(raw.accounts)) return [];
+  const seen = new Map<string, number>();
+  const out: ConfigProblem[] = [];
+  raw.accounts.forEach((account: unknown, index: number) => {
+    if (!isRecord(account) || typeof account.name !== 'string') return;
+    const first = seen.get(account.name);
+    if (first === undefined) seen.set(account.name, index);
+    else out.push({ path: `accounts[${index}].name`, message: `duplicate account name "${account.name}" (also accounts[${first}])` });
+  });
+  return out;
+}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
