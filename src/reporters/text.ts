@@ -37,11 +37,14 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));
+    const fixShown = new Set<string>();
     for (const f of findings) {
-      const where = `${file}:${f.line ?? 1}:${f.column ?? 1}`;
+      const where = f.line === null ? file : `${file}:${f.line}:${f.column ?? 1}`;
       const commit = f.commit === null ? '' : c.dim(` @${f.commit.slice(0, 10)}${f.authorDate === null ? '' : ` ${f.authorDate.slice(0, 10)}`}`);
       lines.push(`  ${c.dim(where)}${commit}  ${sev(f.severity)}  ${f.message}  ${c.dim(f.ruleId)}`);
-      if (!options.quiet) lines.push(`        ${c.dim(`fix: ${f.fix}`)}`);
+      // One fix line per rule and file: repeats add noise, not information.
+      if (!options.quiet && !fixShown.has(f.ruleId)) lines.push(`        ${c.dim(`fix: ${f.fix}`)}`);
+      fixShown.add(f.ruleId);
     }
     lines.push('');
   }
