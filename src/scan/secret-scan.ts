@@ -11,7 +11,8 @@ import { SecretScanner, type SecretHit } from '../core/scanner.js';
 import type { Finding, Fragment, SkippedFile } from '../core/types.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { stopwordRegex } from '../config/resolve.js';
-import { readFragments } from '../sources/file-reader.js';
+import { readFragments, WHOLE_FILE_LIMIT } from '../sources/file-reader.js';
+import { isNotebookPath, notebookParts, type NotebookPart } from '../sources/notebook.js';
 import { gitIgnored, gitTopLevel, gitTracked } from '../sources/git.js';
 import { isEnvFileName, isEnvTemplate, walkTree, type WalkedFile } from '../sources/working-tree.js';
 import { isProtectedEnvFile } from '../../rules/hygiene/env-plaintext-secret.js';
@@ -73,12 +74,19 @@ export async function scanWorkingTree(options: SecretScanOptions): Promise<Secre
         skipped.push(result.skip);
         continue;
       }
-      const hits: SecretHit[] = [];
-      for await (const fragment of result.fragments) hits.push(...scanner.scan(fragment));
+      let fileFindings: Finding[];
+      if (isNotebookPath(file.relPath) && file.size <= WHOLE_FILE_LIMIT) {
+        let text = '';
+        for await (const fragment of result.fragments) text += fragment.text;
+        fileFindings = scanTextFile(file.relPath, text, scanner, severityOf);
+      } else {
+        const hits: SecretHit[] = [];
+        for await (const fragment of result.fragments) hits.push(...scanner.scan(fragment));
+        fileFindings = hitsToFindings(hits, severityOf);
+      }
       filesScanned++;
       bytesScanned += file.size;
       options.onProgress?.(filesScanned, bytesScanned);
-      const fileFindings = hitsToFindings(hits, severityOf);
       if (isEnvFileName(path.basename(file.absPath)) && !isEnvTemplate(path.basename(file.absPath))) {
         envFiles.push({ file, findings: fileFindings });
       } else findings.push(...fileFindings);
@@ -87,6 +95,30 @@ export async function scanWorkingTree(options: SecretScanOptions): Promise<Secre
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   findings.push(...(await checkEnvFiles(envFiles, options.hygieneRules, config)));
   return { findings, skipped, filesScanned, bytesScanned };
+}
+
+/**
+ * Scans one whole file held in memory (staged blobs, small notebooks): notebooks by their decoded
+ * cells (each finding names its cell and points at the notebook's own line), anything else as is.
+ */
+export function scanTextFile(displayPath: string, text: string, scanner: SecretScanner, severityOf: SeverityOf): Finding[] {
+  const parts = isNotebookPath(displayPath) ? notebookParts(text) : null;
+  if (parts === null) return hitsToFindings(scanner.scan({ path: displayPath, text, startLine: 1, startOffset: 0 }), severityOf);
+  const hits: SecretHit[] = [];
+  const cellAt = new Map<string, NotebookPart>();
+  let offset = 0;
+  for (const part of parts) {
+    for (const hit of scanner.scan({ path: displayPath, text: part.text, startLine: 1, startOffset: offset })) {
+      hit.line = part.lineMap[hit.line - 1] ?? hit.line;
+      cellAt.set(`${hit.rule.meta.id}\0${hit.line}\0${hit.column}`, part);
+      hits.push(hit);
+    }
+    offset += part.text.length + 1;
+  }
+  return hitsToFindings(hits, severityOf).map((f) => {
+    const part = cellAt.get(`${f.ruleId}\0${f.line}\0${f.column}`);
+    return part === undefined ? f : { ...f, message: `${f.message} [notebook cell ${part.cell}${part.kind === 'output' ? ' output' : ''}]` };
+  });
 }
 
 /** Scans one in-memory fragment (staged blobs, history patches, the config file). */
@@ -117,28 +149,40 @@ async function checkEnvFiles(
     const ignored = top === null ? new Set<string>() : await gitIgnored(top, entries.map((e) => rel(e.file.absPath)));
     for (const { file, findings } of entries) {
       const key = rel(file.absPath);
-      const facts: FileFacts = {
-        path: file.relPath,
-        mode: process.platform === 'win32' ? null : file.mode,
-        isEnvFile: true,
-        gitTracked: top === null ? null : tracked.has(key),
-        gitIgnored: top === null ? null : ignored.has(key) || file.gitignored,
-        secretsFound: findings.map((f) => ({
-          ruleId: f.ruleId,
-          description: ruleDescription(f),
-          line: f.line ?? 1,
-          column: f.column ?? 1,
-          excerpt: f.excerpt ?? '…',
-          fingerprint: f.fingerprint,
-        })),
-      };
-      const plaintextRule = rules.find((r) => r.meta.name === 'env-plaintext-secret');
-      const replaced = plaintextRule !== undefined && config.rules.get(plaintextRule.meta.id)?.severity !== 'off' && isProtectedEnvFile(facts);
-      // In a protected env file the plaintext-secret rule reports the secrets (at its lower severity).
-      if (!replaced) out.push(...findings);
-      out.push(...runHygieneRules(facts, rules, config));
+      const facts = envFacts(file.relPath, process.platform === 'win32' ? null : file.mode, top === null ? null : tracked.has(key), top === null ? null : ignored.has(key) || file.gitignored, findings);
+      out.push(...applyEnvRules(facts, findings, rules, config));
     }
   }
+  return out;
+}
+
+/** What the hygiene rules know about one env file. */
+export function envFacts(displayPath: string, mode: number | null, gitTracked: boolean | null, gitIgnored: boolean | null, findings: readonly Finding[]): FileFacts {
+  return {
+    path: displayPath,
+    mode,
+    isEnvFile: true,
+    gitTracked,
+    gitIgnored,
+    secretsFound: findings.map((f) => ({
+      ruleId: f.ruleId,
+      description: ruleDescription(f),
+      line: f.line ?? 1,
+      column: f.column ?? 1,
+      excerpt: f.excerpt ?? '…',
+      fingerprint: f.fingerprint,
+    })),
+  };
+}
+
+/** The env file's secret findings (unless the plaintext-secret rule stands in for them) plus the hygiene findings. */
+export function applyEnvRules(facts: FileFacts, findings: readonly Finding[], rules: readonly HygieneRule[], config: ResolvedConfig): Finding[] {
+  const out: Finding[] = [];
+  const plaintextRule = rules.find((r) => r.meta.name === 'env-plaintext-secret');
+  const replaced = plaintextRule !== undefined && config.rules.get(plaintextRule.meta.id)?.severity !== 'off' && isProtectedEnvFile(facts);
+  // In a protected env file the plaintext-secret rule reports the secrets (at its lower severity).
+  if (!replaced) out.push(...findings);
+  out.push(...runHygieneRules(facts, rules, config));
   return out;
 }
 

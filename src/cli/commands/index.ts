@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
+import { registerBaselineCommand } from './baseline.js';
 
-export function registerExtraCommands(_program: Command, _ctx: CommandContext): void {
+export function registerExtraCommands(program: Command, ctx: CommandContext): void {
+  registerBaselineCommand(program, ctx);
   // init / keys / store (encrypted store), exchanges, baseline and hook register here.
 }

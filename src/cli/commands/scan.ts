@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import { allRules, hygieneRules, secretRules } from '../../../rules/index.js';
 import { loadConfig } from '../../config/load.js';
-import { dedupeAndSort } from '../../core/pipeline.js';
+import { applyBaseline, dedupeAndSort } from '../../core/pipeline.js';
+import { UsageError } from '../../core/errors.js';
+import { locateBaseline, readBaseline } from '../../baseline/file.js';
 import { atOrAbove, type AccountReport, type FailOn, type Report, type SkippedFile, type Finding } from '../../core/types.js';
 import { VERSION } from '../../version.js';
 import { scanWorkingTree } from '../../scan/secret-scan.js';
@@ -14,9 +16,14 @@ import { useProgress } from '../io.js';
 import { createProgress } from '../progress.js';
 import { emitReport } from '../render.js';
 
-interface ScanOptions {
+export interface ScanOptions {
   keys: boolean;
   secrets: boolean;
+  /** Only what is staged in git (the pre-commit hook); implies no key audit. */
+  staged?: boolean;
+  /** `--history` alone is `true`; `--history <range>` is the range. */
+  history?: boolean | string;
+  baseline?: string;
 }
 
 export function registerScanCommand(program: Command, ctx: CommandContext): void {
@@ -26,12 +33,19 @@ export function registerScanCommand(program: Command, ctx: CommandContext): void
     .argument('[paths...]', 'files or directories to scan', [])
     .option('--no-keys', 'skip the exchange key audit')
     .option('--no-secrets', 'skip the secret scan')
+    .option('--staged', 'scan only what is staged in git (what the next commit would hold); no key audit')
+    .option('--history [range]', 'also scan every commit\'s added lines (all refs, or a range such as origin/main..HEAD)')
+    .option('--baseline <file>', 'report only findings not in this baseline (default: secrets.baseline or .keyaudit-baseline.json)')
     .addHelpText(
       'after',
       `
 Examples:
   $ keyaudit scan                           keys from the config + secrets in .
   $ keyaudit scan --no-keys src/ .env       secrets only
+  $ keyaudit scan --staged                  what the next commit would add (the pre-commit hook)
+  $ keyaudit scan --no-keys --history       every commit of every branch
+  $ keyaudit scan --history origin/main..HEAD
+  $ keyaudit baseline && keyaudit scan      accept today's findings, fail only on new ones
   $ keyaudit scan --format json -o report.json
   $ keyaudit scan --fail-on critical        only critical findings fail the run`,
     )
@@ -54,20 +68,33 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
   let filesScanned = 0;
   let bytesScanned = 0;
 
+  if (opts.staged === true && opts.history !== undefined) throw new UsageError('--staged and --history cannot be combined: the hook checks the next commit, --history the past ones');
+  if (opts.staged === true && !opts.secrets) throw new UsageError('--staged scans staged files for secrets; it cannot be combined with --no-secrets');
+  const baselineLocation = opts.secrets ? locateBaseline(io.cwd, config, opts.baseline) : null;
+  const baseline = baselineLocation === null ? null : await readBaseline(baselineLocation);
+
+  // The staged scan never audits keys: the hook must not load CCXT or the store, and must not need the network.
   const audit =
-    opts.keys && config.accounts.length > 0
+    opts.keys && opts.staged !== true && config.accounts.length > 0
       ? import('../../audit/index.js').then((m) => m.auditAccounts({ config, env: io.env, now: new Date(), allowUnknown: opts.allowUnknown }))
       : Promise.resolve([]);
   if (opts.secrets) {
-    const result = await scanWorkingTree({
-      cwd: io.cwd,
-      paths,
-      config,
-      secretRules,
-      hygieneRules,
-      onProgress: (files, bytes) => progress.update(`keyaudit: scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB)…`),
-    });
+    const onProgress = (files: number, bytes: number): void => progress.update(`keyaudit: scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB)…`);
+    const gitOptions = { cwd: io.cwd, config, secretRules, hygieneRules };
+    const result =
+      opts.staged === true
+        ? await (await import('../../scan/git-scan.js')).scanStaged({ ...gitOptions, paths })
+        : await scanWorkingTree({ ...gitOptions, paths, onProgress });
     ({ findings, skipped, filesScanned, bytesScanned } = result);
+    if (opts.history !== undefined) {
+      progress.update('keyaudit: scanning git history…');
+      const range = typeof opts.history === 'string' ? opts.history : undefined;
+      const history = await (await import('../../scan/git-scan.js')).scanGitHistory({ ...gitOptions, range });
+      findings.push(...history.findings);
+      skipped.push(...history.skipped);
+      bytesScanned += history.bytesScanned;
+    }
+    findings = applyBaseline(findings, baseline);
   }
   accounts = await audit;
   progress.done();
