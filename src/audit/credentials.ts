@@ -20,3 +20,32 @@ export type CredentialResult =
 export interface CredentialProvider {
   get(account: AccountConfig): Promise<CredentialResult>;
 }
+
+const FIELDS = ['apiKey', 'secret', 'password', 'uid', 'privateKey'] as const;
+
+/**
+ * Reads `account.credentials.env` variable NAMES from the environment. A missing or empty variable
+ * is reported by its name, never with any value.
+ */
+export function createEnvCredentialProvider(env: Readonly<Record<string, string | undefined>>): CredentialProvider {
+  return {
+    async get(account) {
+      const names = account.credentials?.env;
+      if (names === undefined) return { ok: false, reason: 'credentials-missing', detail: 'no credentials.env in the config for this account' };
+      const credentials: Partial<Credentials> = {};
+      const missing: string[] = [];
+      for (const field of FIELDS) {
+        const name = names[field];
+        if (name === undefined) continue;
+        const value = env[name];
+        if (value === undefined || value.trim() === '') missing.push(name);
+        // Pasted PEMs often carry literal "\n" sequences (exchanges.md §3 Coinbase).
+        else credentials[field] = field === 'secret' || field === 'privateKey' ? value.replace(/\\n/g, '\n') : value;
+      }
+      if (missing.length > 0) {
+        return { ok: false, reason: 'credentials-missing', detail: `environment variable${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set` };
+      }
+      return { ok: true, credentials: credentials as Credentials, source: `env ${names.apiKey}` };
+    },
+  };
+}

@@ -76,8 +76,13 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
   // The staged scan never audits keys: the hook must not load CCXT or the store, and must not need the network.
   const audit =
     opts.keys && opts.staged !== true && config.accounts.length > 0
-      ? import('../../audit/index.js').then((m) => m.auditAccounts({ config, env: io.env, now: new Date(), allowUnknown: opts.allowUnknown }))
+      ? import('../../audit/index.js').then((m) =>
+          m.auditAccounts({ config, env: io.env, now: new Date(), allowUnknown: opts.allowUnknown, io: { stdin: io.stdin, stderr: io.stderr, isTTY: io.isTTY } }),
+        )
       : Promise.resolve([]);
+  // Rejections (config/store errors) are handled at `await audit` below; this keeps one from counting
+  // as unhandled while the secret scan is still running.
+  audit.catch(() => undefined);
   if (opts.secrets) {
     const onProgress = (files: number, bytes: number): void => progress.update(`keyaudit: scanned ${files} files (${(bytes / 1e6).toFixed(1)} MB)…`);
     const gitOptions = { cwd: io.cwd, config, secretRules, hygieneRules };

@@ -1,0 +1,40 @@
+/**
+ * A key whitelisted to IPs outside the account's `expectedIps` (addresses or CIDR ranges). A list
+ * the exchange masks or does not return cannot be compared: that is said, and fails closed.
+ */
+import { defineKeyRule } from '../../src/core/define-rule.js';
+import { ipInAny } from './lib/ip.js';
+
+export default defineKeyRule({
+  meta: {
+    name: 'ip-unexpected',
+    description: 'exchange API key is whitelisted to IPs outside expectedIps',
+    severity: 'high',
+    recommended: true,
+    message: '{{problem}}',
+    fix: "Remove the unexpected addresses from the key's IP whitelist (or add them to expectedIps if they are yours).",
+  },
+  check(facts, ctx) {
+    const expected = ctx.account.expectedIps ?? [];
+    if (expected.length === 0 || facts.ipRestricted.value === false) return;
+    const list = facts.ipAllowlist;
+    if (list.value === 'unknown') {
+      ctx.report({
+        key: 'unverifiable',
+        ...(ctx.allowUnknown ? { severity: 'info' as const } : {}),
+        data: { problem: `IP whitelist cannot be compared with expectedIps: the exchange did not return it (${list.reason ?? 'unknown'})` },
+      });
+      return;
+    }
+    if (list.masked) {
+      ctx.report({
+        key: 'masked',
+        ...(ctx.allowUnknown ? { severity: 'info' as const } : {}),
+        data: { problem: `IP whitelist cannot be compared with expectedIps: the exchange masks it (${list.value.join(', ')})` },
+      });
+      return;
+    }
+    const extra = list.value.filter((ip) => !ipInAny(ip, expected));
+    if (extra.length > 0) ctx.report({ key: extra.join(','), data: { problem: `key is whitelisted to IPs outside expectedIps: ${extra.join(', ')}` } });
+  },
+});

@@ -1,0 +1,33 @@
+/** A key (or, on Binance, its trading authority) that has expired or expires soon. */
+import { z } from 'zod';
+import { defineKeyRule } from '../../src/core/define-rule.js';
+
+const DAY_MS = 86_400_000;
+
+export default defineKeyRule({
+  meta: {
+    name: 'key-expiring',
+    description: 'exchange API key has expired or expires soon',
+    severity: 'high',
+    recommended: true,
+    message: '{{what}} (exchange field {{source}})',
+    fix: 'Create a replacement key before the expiry date (or extend it in the exchange settings) and rotate the bot to it.',
+  },
+  options: z.strictObject({ withinDays: z.number().int().positive().default(14) }),
+  check(facts, ctx) {
+    const value = facts.expiresAt.value;
+    if (value === 'unknown' || value === 'none') return;
+    const t = Date.parse(value);
+    if (!Number.isFinite(t)) return;
+    const source = facts.expiresAt.source ?? 'unknown';
+    const approx = facts.expiresAt.approximate === true ? ' (approximate)' : '';
+    if (t <= ctx.now.getTime()) {
+      ctx.report({ key: 'expired', data: { what: `key expired on ${value.slice(0, 10)}${approx}`, source } });
+      return;
+    }
+    const days = Math.ceil((t - ctx.now.getTime()) / DAY_MS);
+    if (days <= ctx.options.withinDays) {
+      ctx.report({ key: 'expiring', severity: 'medium', data: { what: `key expires in ${days} day(s), on ${value.slice(0, 10)}${approx}`, source } });
+    }
+  },
+});
