@@ -57,7 +57,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[], options:
       result.locations = [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: toUri(f.file), uriBaseId: '%SRCROOT%' },
             region: { startLine: f.line ?? 1, ...(f.column === null ? {} : { startColumn: f.column }) },
           },
         },
@@ -86,4 +86,9 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[], options:
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Percent-encodes a repo-relative path; lone surrogates (from non-UTF-8 names) become U+FFFD first. */
+function toUri(file: string): string {
+  return encodeURI(file.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
