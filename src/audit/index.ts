@@ -107,6 +107,9 @@ async function auditOne(account: AccountConfig, options: AuditOptions, provider:
       closed !== undefined
         ? allUnknown(account.exchange, '', fetchedAt, 'exchange-closed', `closed on ${closed}`)
         : allUnknown(account.exchange, '', fetchedAt, 'no-endpoint', `keyaudit has no safe key-introspection endpoint for ${account.exchange}`);
+  } else if (adapter.endpoints.length === 0) {
+    // Nothing can be asked (no-endpoint / closed): no credentials needed, no network.
+    facts = adapter.toFacts(undefined, { fetchedAt, apiKey: '' });
   } else {
     cred = await provider.get(account);
     if (!cred.ok) facts = failed(adapter, fetchedAt, cred.reason, cred.detail);

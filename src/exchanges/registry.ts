@@ -12,13 +12,25 @@
  */
 import type { ExchangeAdapter } from './types.js';
 import binance from './binance.js';
+import bitfinex from './bitfinex.js';
+import bitget from './bitget.js';
 import bybit from './bybit.js';
+import coinbase from './coinbase.js';
+import deribit from './deribit.js';
+import gate from './gate.js';
+import gemini from './gemini.js';
+import htx from './htx.js';
 import kraken from './kraken.js';
+import kucoin from './kucoin.js';
 import okx from './okx.js';
+import unsupported from './unsupported.js';
 
-const ADAPTERS: readonly ExchangeAdapter[] = [binance, bybit, kraken, okx];
+const ADAPTERS: readonly ExchangeAdapter[] = [binance, bitfinex, bitget, bybit, coinbase, deribit, gate, gemini, htx, kraken, kucoin, okx, ...unsupported];
 
-/** Exchanges that closed, by id, with the closing date (exchanges.md §3 "None"). */
+/**
+ * Exchanges that closed, by id, with the closing date (exchanges.md §3 "None"). BitMEX has no CCXT
+ * id any more, so the config check must accept it here.
+ */
 export const CLOSED_EXCHANGES: Readonly<Record<string, string>> = { bitmex: '2026-09-23' };
 
 const byId = new Map<string, ExchangeAdapter>();
