@@ -5,8 +5,16 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerBaselineCommand } from './baseline.js';
+import { registerHookCommand } from './hook.js';
+import { registerInitCommand } from './init.js';
+import { registerKeysCommand } from './keys.js';
+import { registerStoreCommand } from './store.js';
 
 export function registerExtraCommands(program: Command, ctx: CommandContext): void {
   registerBaselineCommand(program, ctx);
+  registerHookCommand(program, ctx);
+  registerInitCommand(program, ctx);
+  registerKeysCommand(program, ctx);
+  registerStoreCommand(program, ctx);
   // init / keys / store (encrypted store), exchanges, baseline and hook register here.
 }
