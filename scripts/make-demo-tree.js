@@ -1,31 +1,12 @@
-// Regenerates fixtures/demo-tree: a small trading-bot repository with planted FAKE secrets (built
-// from a fixed seed, so the values are stable and match no real account). Run after `npm run build`:
-//   node scripts/make-demo-tree.js
+// Regenerates fixtures/demo-tree (the same files `scan --demo` builds at run time) from a fixed seed.
+// Run after `npm run build`:  node scripts/make-demo-tree.js
 import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entropyToMnemonic } from '@scure/bip39';
-import { wordlist } from '@scure/bip39/wordlists/english.js';
-import { Fake } from '../dist/src/core/fake.js';
+import { demoRepoFiles } from '../dist/src/demo/demo-repo.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo-tree');
-const fake = new Fake('keyaudit-demo-tree');
-const pem = fake.base64(1190).replace(/(.{64})/g, '$1\n').trim();
-const files = {
-  'README.md': '# momentum-bot\n\nA demo trading bot with planted FAKE secrets for `keyaudit scan fixtures/demo-tree`.\nNone of these keys exist on any exchange.\n',
-  'bot.py': `import ccxt\n\n# FAKE demo values: keyaudit should flag both lines below.\nexchange = ccxt.binance({\n    "apiKey": "${fake.alnum(64)}",\n    "secret": "${fake.alnum(64)}",\n})\n\ndef run():\n    print(exchange.fetch_balance())\n`,
-  'user_data/config.json': JSON.stringify(
-    { max_open_trades: 3, stake_currency: 'USDT', exchange: { name: 'okx', key: fake.uuid(), secret: fake.upperHex(32), password: 'Tr4d1ng-Pass!' }, telegram: { enabled: true, token: `${1000000000 + fake.int(999999999)}:AA${fake.fromAlphabet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-', 33)}`, chat_id: '123456789' } },
-    null,
-    2,
-  ) + '\n',
-  '.env': `# FAKE demo credentials\nBINANCE_API_KEY=${fake.alnum(64)}\nBINANCE_SECRET=${fake.alnum(64)}\nKRAKEN_API_KEY=${fake.fromB64Alphabet(56)}\nKRAKEN_PRIVATE_KEY=${fake.base64(64)}\n`,
-  '.env.example': 'BINANCE_API_KEY=your_api_key_here\nBINANCE_SECRET=changeme\nKRAKEN_API_KEY=${KRAKEN_API_KEY}\n',
-  'keys/deployer.pem': `-----BEGIN PRIVATE KEY-----\n${pem}\n-----END PRIVATE KEY-----\n`,
-  'wallet/recovery.txt': `backup seed phrase for the hot wallet (FAKE):\n${entropyToMnemonic(fake.bytes(16), wordlist)}\n`,
-  'scripts/withdraw.js': `// FAKE demo value\nconst WALLET_PRIVATE_KEY = "0x${fake.hex(64)}";\nconst recipient = "0x${fake.hex(40)}"; // an address, not a secret\nmodule.exports = { WALLET_PRIVATE_KEY, recipient };\n`,
-  'src/safe.js': "// Reads secrets from the environment: nothing to report here.\nconst apiKey = process.env.BINANCE_API_KEY;\nconst secret = process.env['BINANCE_SECRET'];\nconst commit = '" + fake.hex(40) + "';\nmodule.exports = { apiKey, secret, commit };\n",
-};
+const files = demoRepoFiles();
 for (const [name, content] of Object.entries(files)) {
   const file = path.join(root, name);
   mkdirSync(path.dirname(file), { recursive: true });
