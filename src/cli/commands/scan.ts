@@ -24,6 +24,8 @@ export interface ScanOptions {
   /** `--history` alone is `true`; `--history <range>` is the range. */
   history?: boolean | string;
   baseline?: string;
+  /** Offline demo: a generated repo plus demo accounts served by a loopback exchange double. */
+  demo?: boolean;
 }
 
 export function registerScanCommand(program: Command, ctx: CommandContext): void {
@@ -35,11 +37,13 @@ export function registerScanCommand(program: Command, ctx: CommandContext): void
     .option('--no-secrets', 'skip the secret scan')
     .option('--staged', 'scan only what is staged in git (what the next commit would hold); no key audit')
     .option('--history [range]', 'also scan every commit\'s added lines (all refs, or a range such as origin/main..HEAD)')
+    .option('--demo', 'run the full report on a bundled demo (fake repo + loopback exchange double; offline)')
     .option('--baseline <file>', 'report only findings not in this baseline (default: secrets.baseline or .keyaudit-baseline.json)')
     .addHelpText(
       'after',
       `
 Examples:
+  $ keyaudit scan --demo                    offline demo: fake bot repo + loopback exchange double
   $ keyaudit scan                           keys from the config + secrets in .
   $ keyaudit scan --no-keys src/ .env       secrets only
   $ keyaudit scan --staged                  what the next commit would add (the pre-commit hook)
@@ -51,7 +55,7 @@ Examples:
     )
     .action(async (paths: string[], _opts: ScanOptions, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & ScanOptions>();
-      const report = await runScan(ctx, paths, opts);
+      const report = opts.demo === true ? await runDemo(ctx, paths, opts) : await runScan(ctx, paths, opts);
       await emitReport(report, opts, ctx.io);
       ctx.setExitCode(report.failed ? 1 : 0);
     });
@@ -117,4 +121,20 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
     failed,
     notes: [],
   };
+}
+
+/** Runs the scan inside a throw-away demo repository whose accounts point at the loopback double. */
+async function runDemo(ctx: CommandContext, paths: readonly string[], opts: GlobalOptions & ScanOptions): Promise<Report> {
+  if (paths.length > 0 || opts.config !== undefined || opts.staged === true || opts.history !== undefined) {
+    throw new UsageError('--demo brings its own repository and config: drop the paths, --config, --staged and --history');
+  }
+  const { prepareDemo, DEMO_BANNER } = await import('../../demo/index.js');
+  const demo = await prepareDemo();
+  try {
+    const io = { ...ctx.io, cwd: demo.dir, env: { ...ctx.io.env, ...demo.env } };
+    const report = await runScan({ ...ctx, io }, [], { ...opts, keys: true, secrets: true });
+    return { ...report, notes: [DEMO_BANNER, ...report.notes] };
+  } finally {
+    await demo.close();
+  }
 }
