@@ -34,6 +34,7 @@ export function notebookParts(text: string): NotebookPart[] | null {
   const locator = new StringLocator(text);
   const parts: NotebookPart[] = [];
   cells.forEach((cell: unknown, i) => {
+    locator.nextCell();
     const c = cell as { source?: unknown; outputs?: unknown };
     const source = decodePart(c.source, locator);
     if (source !== null) parts.push({ cell: i + 1, kind: 'source', ...source });
@@ -55,39 +56,61 @@ export function notebookParts(text: string): NotebookPart[] | null {
 function decodePart(value: unknown, locator: StringLocator): { text: string; lineMap: number[] } | null {
   const pieces = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   if (pieces.length === 0) return null;
+  locator.startPart();
   const lineMap: number[] = [];
   let text = '';
+  let atLineStart = true;
   for (const piece of pieces) {
     const at = locator.find(piece);
-    // Each decoded line of this piece; in a pretty-printed notebook one piece is one line.
-    const lines = piece.split('\n');
-    const count = piece.endsWith('\n') ? lines.length - 1 : lines.length;
-    for (let k = 0; k < count; k++) lineMap.push(at);
+    // A decoded line belongs to the piece it starts in; in a pretty-printed notebook one piece is one line.
+    for (let i = 0; i < piece.length; i++) {
+      if (atLineStart) lineMap.push(at);
+      atLineStart = piece.charCodeAt(i) === 10;
+    }
     text += piece;
   }
-  if (!text.endsWith('\n')) lineMap.push(lineMap[lineMap.length - 1] ?? 1);
   return { text: text.replace(/\n$/, ''), lineMap };
 }
 
 /**
- * Finds where each decoded string sits in the raw JSON, searching forward from the last one found
- * (cells and their strings appear in document order). Falls back to the last known line when a
- * string was written with escapes JSON.stringify does not produce.
+ * Finds where each decoded string sits in the raw JSON. Cells appear in document order, but inside
+ * a cell Jupyter writes `outputs` before `source`, so each part searches forward from the end of
+ * the previous cell, and each string of a part from the one before it. Falls back to the last known
+ * line when a string was written with escapes JSON.stringify does not produce.
  */
 class StringLocator {
+  private cellBase = 0;
+  private cellEnd = 0;
   private cursor = 0;
-  private line = 1;
-  private lineAt = 0;
-  constructor(private readonly raw: string) {}
+  private lastLine = 1;
+  private readonly lineStarts: number[] = [0];
+  constructor(private readonly raw: string) {
+    for (let i = raw.indexOf('\n'); i !== -1; i = raw.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  nextCell(): void {
+    this.cellBase = Math.max(this.cellBase, this.cellEnd);
+  }
+
+  startPart(): void {
+    this.cursor = this.cellBase;
+  }
 
   find(piece: string): number {
     const encoded = JSON.stringify(piece);
     const at = this.raw.indexOf(encoded, this.cursor);
-    if (at === -1) return this.line;
-    for (let i = this.lineAt; i < at; i++) if (this.raw.charCodeAt(i) === 10) this.line++;
-    this.lineAt = at;
+    if (at === -1) return this.lastLine;
     this.cursor = at + encoded.length;
-    return this.line;
+    this.cellEnd = Math.max(this.cellEnd, this.cursor);
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    this.lastLine = lo + 1;
+    return this.lastLine;
   }
 }
 
