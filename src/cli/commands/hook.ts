@@ -1,0 +1,68 @@
+/**
+ * `keyaudit hook install|uninstall`: the git pre-commit hook that runs `keyaudit scan --staged`.
+ * Exit 0 when done; 2 (with what to do instead) when it was not done: outside git, a foreign hook
+ * without --force, or a repository whose hooks belong to husky or the pre-commit framework.
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext, GlobalOptions } from '../io.js';
+
+export function registerHookCommand(program: Command, ctx: CommandContext): void {
+  const hook = program
+    .command('hook')
+    .description('install or remove the git pre-commit hook that runs `keyaudit scan --staged`')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ keyaudit hook install              block commits that add a plaintext secret
+  $ keyaudit hook install --force      keep an existing pre-commit hook and run it first
+  $ keyaudit hook uninstall            remove the hook, restoring what was there before
+
+Using husky or the pre-commit framework? install prints the line to add to their config instead.`,
+    );
+
+  hook
+    .command('install')
+    .description('write the pre-commit hook (honours core.hooksPath)')
+    .option('--force', 'keep an existing foreign hook: it runs first, then keyaudit; uninstall restores it', false)
+    .action(async (_opts: { force: boolean }, command: Command) => {
+      const opts = command.optsWithGlobals<GlobalOptions & { force: boolean }>();
+      const { installHook } = await import('../../hooks/install.js');
+      const result = await installHook({ cwd: ctx.io.cwd, force: opts.force });
+      const where = path.relative(ctx.io.cwd, result.hookFile) || result.hookFile;
+      if (!opts.quiet) {
+        const lines =
+          result.action === 'chained'
+            ? [
+                `keyaudit: pre-commit hook installed at ${where}; the hook that was there now runs first (kept as ${path.basename(result.chainedFile ?? '')}).`,
+              ]
+            : result.action === 'updated'
+              ? [`keyaudit: pre-commit hook at ${where} was already keyaudit's; refreshed it.`]
+              : [`keyaudit: pre-commit hook installed at ${where}.`];
+        lines.push('  Every commit now runs `keyaudit scan --staged`; `keyaudit hook uninstall` removes it.');
+        ctx.io.stdout.write(`${lines.join('\n')}\n`);
+      }
+      ctx.setExitCode(0);
+    });
+
+  hook
+    .command('uninstall')
+    .description("remove keyaudit's pre-commit hook and restore the hook it replaced")
+    .action(async (_opts: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<GlobalOptions>();
+      const { uninstallHook } = await import('../../hooks/install.js');
+      const result = await uninstallHook({ cwd: ctx.io.cwd });
+      const where = path.relative(ctx.io.cwd, result.hookFile) || result.hookFile;
+      if (!opts.quiet) {
+        const message =
+          result.action === 'restored'
+            ? `keyaudit: removed keyaudit's pre-commit hook and restored the previous one at ${where}.`
+            : result.action === 'removed'
+              ? `keyaudit: removed the pre-commit hook at ${where}.`
+              : `keyaudit: no pre-commit hook at ${where}; nothing to do.`;
+        ctx.io.stdout.write(`${message}\n`);
+      }
+      ctx.setExitCode(0);
+    });
+}
