@@ -6,7 +6,8 @@ import dns from 'node:dns';
 const loopback = (host) => host === undefined || host === 'localhost' || /^127\./.test(host) || host === '::1' || host === '[::1]';
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function connect(...args) {
-  const first = args[0];
+  // net.connect() passes its normalized [options, callback] array as the first argument.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
   const host = typeof first === 'object' && first !== null ? first.host : typeof args[1] === 'string' ? args[1] : undefined;
   const isPath = typeof first === 'object' && first !== null && typeof first.path === 'string';
   if (!isPath && !loopback(host)) throw new Error(`network blocked in test: ${host}`);
