@@ -9,22 +9,29 @@ const PLACEHOLDER_VALUE = new RegExp(
     'your[_-]?(?:api[_-]?)?(?:key|secret|token|pass|passphrase|password|private)',
     '(?:^|[^a-z])(?:changeme|change[_-]?me|replace[_-]?me|todo|tbd|fixme|placeholder|redacted|dummy|example|sample|insert[_-]?here|put[_-]?your)',
     '^<[^>]*>$', // <API_KEY>
-    '^\\[[^\\]]*\\]$',
+    '^\\[[A-Za-z_ .-]*\\]$', // [API_KEY]
     '^\\{\\{[^}]*\\}\\}$', // {{ secret }}
     '^\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?$', // ${VAR} or $VAR
     '^%[A-Za-z_][A-Za-z0-9_]*%$', // %VAR%
     'x{4,}', // abcXXXXXX
     '\\*{4,}', // masked
     '(?:0123456789|123456789|abcdefghij|qwertyuiop)',
+    '(?:^|[^a-z])(?:here|goes[_-]?here|not[_-]?set|none|null|undefined|empty|secret[_-]?value|api[_-]?key[_-]?value)$', // api_key_here
+    '^(?:sk|pk|xox[a-z]|gh[pousr])[_-](?:\\.\\.\\.|x+|\\*+|your)', // sk-..., ghp_xxxx
+    '^(?:true|false|yes|no|on|off|nil|none|null|undefined)$',
   ].join('|'),
   'i',
 );
 
 /** Code that reads a secret from the environment instead of holding one. */
 const ENV_REFERENCE =
-  /(?:process\.env(?:\.|\[)|os\.environ|os\.getenv|getenv\(|ENV\[|env\(|\$\{\{?\s*(?:secrets|env)\.|System\.getenv|Deno\.env|import\.meta\.env)/i;
+  /(?:process\.env(?:\.|\[)|os\.environ|os\.getenv|os\.Getenv|getenv\(|ENV\[|ENV\.fetch|env\(|env::var|\$\{\{?\s*(?:secrets|env|vars)\.|System\.getenv|Deno\.env|import\.meta\.env|Environment\.GetEnvironmentVariable|valueFrom|secretKeyRef)/i;
+
+/** A phrase of lower-case words (a BIP39 mnemonic): its words are dictionary words by design. */
+const WORD_PHRASE = /^[a-z]{3,8}(?:[ \t,]{1,3}[a-z]{3,8}){11,23}$/;
 
 export function isPlaceholder(secret: string): boolean {
+  if (WORD_PHRASE.test(secret)) return false;
   if (PLACEHOLDER_VALUE.test(secret)) return true;
   // A run of one repeated character over most of the value: "aaaaaaaa...", "00000...".
   const first = secret[0];

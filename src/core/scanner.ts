@@ -73,7 +73,11 @@ export class SecretScanner {
     if (this.prefilter !== null) {
       this.prefilter.lastIndex = 0;
       const seen = new Set<string>();
-      for (const m of text.matchAll(this.prefilter)) {
+      const re = this.prefilter;
+      // Resume one character after each match, not after its end: keywords may overlap
+      // (`private_key` holds `key`, `pkey` holds `pk` and `key`).
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        re.lastIndex = m.index + 1;
         const k = m[0].toLowerCase();
         if (seen.has(k)) continue;
         seen.add(k);
@@ -90,13 +94,18 @@ export class SecretScanner {
     if (candidates.length === 0) return [];
     const lines = new LineIndex(text);
     const hits: SecretHit[] = [];
+    const minified = new Map<number, boolean>();
     for (const c of candidates) {
       c.pattern.lastIndex = 0;
       for (const m of text.matchAll(c.pattern)) {
-        const secret = m.groups?.secret;
-        const span = m.indices?.groups?.secret;
-        if (secret === undefined || span === undefined || secret.length === 0) continue;
-        if (!this.accept(c, secret, m.groups ?? {}, text, span[0], m.index ?? span[0])) continue;
+        const found = secretGroup(m);
+        if (found === null) continue;
+        const { secret, span } = found;
+        if (c.rule.generic === true && isMinifiedLine(text, span[0], minified)) continue;
+        const matchStart = m.index ?? span[0];
+        // `$before`: up to 200 characters before the match, for rules that weigh what names the value.
+        const groups = { ...(m.groups ?? {}), $before: text.slice(Math.max(0, matchStart - 200), matchStart) };
+        if (!this.accept(c, secret, groups, text, span[0], matchStart)) continue;
         const { line, column } = lines.position(span[0]);
         if (isInlineAllowed(lines, text, line, c.rule.meta.id)) continue;
         hits.push({
@@ -111,7 +120,7 @@ export class SecretScanner {
         });
       }
     }
-    return dropShadowedGeneric(hits);
+    return dropOverlaps(hits, this.rules);
   }
 
   private accept(
@@ -126,6 +135,7 @@ export class SecretScanner {
     if (isPlaceholder(secret)) return false;
     const lineStart = text.lastIndexOf('\n', secretStart - 1) + 1;
     if (isEnvReference(text.slice(Math.max(lineStart, secretStart - 60), secretStart))) return false;
+    if (isEnvReference(secret.slice(0, 40))) return false;
     if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
     if (c.allow.some((re) => re.test(secret))) return false;
     if (rule.context !== undefined) {
@@ -139,16 +149,63 @@ export class SecretScanner {
   }
 }
 
-/** A generic rule's hit is dropped when a specific rule found a secret at the same place. */
-function dropShadowedGeneric(hits: SecretHit[]): SecretHit[] {
+/**
+ * One secret, one finding: a generic rule's hit is dropped when a specific rule found a secret at
+ * the same place, and of two specific hits on overlapping text the rule listed first wins (the
+ * rule order of rules/secrets/index.ts puts the more precise rules first: a Coinbase CDP key file
+ * before the PEM rule that also sees its EC key).
+ */
+function dropOverlaps(hits: SecretHit[], rules: readonly SecretRule[]): SecretHit[] {
   if (hits.length < 2) return hits;
-  const specific = hits.filter((h) => h.rule.generic !== true);
-  if (specific.length === hits.length || specific.length === 0) return hits;
-  return hits.filter(
-    (h) =>
-      h.rule.generic !== true ||
-      !specific.some((s) => s.offset < h.offset + h.secret.length && h.offset < s.offset + s.secret.length),
+  const rank = new Map(rules.map((r, i) => [r, i]));
+  const ordered = [...hits].sort(
+    (a, b) =>
+      Number(a.rule.generic === true) - Number(b.rule.generic === true) ||
+      (rank.get(a.rule) ?? 0) - (rank.get(b.rule) ?? 0) ||
+      a.offset - b.offset,
   );
+  const kept: SecretHit[] = [];
+  for (const h of ordered) {
+    const overlaps = kept.some((k) => k.offset < h.offset + h.secret.length && h.offset < k.offset + k.secret.length);
+    if (!overlaps) kept.push(h);
+  }
+  return kept.sort((a, b) => a.offset - b.offset);
+}
+
+/** The `secret` group of a match, or the first matched alternative named `secret2`, `secret3`… */
+function secretGroup(m: RegExpMatchArray): { secret: string; span: [number, number] } | null {
+  const groups = m.groups;
+  const indices = m.indices?.groups;
+  if (groups === undefined || indices === undefined) return null;
+  for (const name of Object.keys(groups)) {
+    if (name !== 'secret' && !/^secret[0-9]$/.test(name)) continue;
+    const secret = groups[name];
+    const span = indices[name];
+    if (secret !== undefined && span !== undefined && secret.length > 0) return { secret, span };
+  }
+  return null;
+}
+
+/**
+ * A line of a minified bundle: over 1,000 characters with under 2% spaces. Generic rules skip
+ * such lines (their `key:"…"` pairs are build artefacts); specific rules still look at them.
+ */
+function isMinifiedLine(text: string, offset: number, cache: Map<number, boolean>): boolean {
+  const start = text.lastIndexOf('\n', offset) + 1;
+  const known = cache.get(start);
+  if (known !== undefined) return known;
+  const result = measureMinified(text, start, offset);
+  cache.set(start, result);
+  return result;
+}
+
+function measureMinified(text: string, start: number, offset: number): boolean {
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  if (end - start < 1000) return false;
+  let spaces = 0;
+  for (let i = start; i < end; i += 7) if (text.charCodeAt(i) === 32) spaces++;
+  return spaces / ((end - start) / 7) < 0.02;
 }
 
 function isInlineAllowed(lines: LineIndex, text: string, line: number, ruleId: string): boolean {

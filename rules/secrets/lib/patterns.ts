@@ -1,22 +1,76 @@
 /**
  * Building blocks shared by secret rules. Every quantifier is bounded (no `*` or `+` over
- * unbounded input), so no rule can backtrack catastrophically on hostile lines.
+ * unbounded input), and every name or value run is anchored by a look-behind that refuses to start
+ * inside a longer run, so a hostile line of repeated name or value characters is tried once per run,
+ * not once per character (test/redos.test.ts proves the scan stays linear).
  */
 
-/** Separator between a name and its value: `=`, `:`, `:=`, `=>`, with optional quotes and spaces. */
-export const ASSIGN = String.raw`["'\x60]?[ \t]{0,8}(?::=|=>|==|[:=])[ \t]{0,8}(?:[rbf]?["'\x60]|\[?["'\x60]?)?[ \t]{0,4}`;
+/** A quote, optionally escaped once or twice (JSON strings inside notebooks and JSON-in-JSON). */
+export const QUOTE = String.raw`(?:\\{1,2})?["'\x60]`;
 
-/** A name that ends in key/secret/… (`BINANCE_API_KEY`, `apiSecret`, `"secret"`). */
-export const CREDENTIAL_NAME = String.raw`[A-Za-z0-9_.-]{0,48}(?:key|secret|token|pass(?:word|phrase)?|pwd|private)[A-Za-z0-9_.-]{0,24}`;
+/**
+ * Separator between a name and its value: `=`, `:`, `:=`, `=>`, `->`, `,` (call arguments such as
+ * `setdefault("API_KEY", "…")`), with optional quotes, spaces and a Python string prefix.
+ */
+export const ASSIGN = String.raw`(?:${QUOTE})?[ \t]{0,8}(?::=|=>|->|==|[:=,])[ \t]{0,8}(?:[rbfu]?${QUOTE}|\[[ \t]{0,2}(?:${QUOTE})?|\([ \t]{0,2}(?:${QUOTE})?)?[ \t]{0,4}`;
 
-/** Not preceded by a character that would make the value longer. */
+/** Characters a variable or key name is made of (`config.binance.api_key`, `BINANCE-KEY`). */
+export const NAME_CHARS = 'A-Za-z0-9_.-';
+
+/** The words a credential-holding name ends in (or nearly ends in). */
+export const CREDENTIAL_WORDS = String.raw`key|secret|token|pass(?:word|phrase|wd)?|pwd|private|credentials?|auth|seed|mnemonic|pk|priv`;
+
+/** A name that contains key/secret/… (`BINANCE_API_KEY`, `apiSecret`, `"secret"`). */
+export const CREDENTIAL_NAME = String.raw`[${NAME_CHARS}]{0,48}?(?:${CREDENTIAL_WORDS})[${NAME_CHARS}]{0,24}`;
+
+/**
+ * Kubernetes / ECS / compose long form: `- name: BINANCE_API_KEY` then `value: "…"` on the next
+ * line (or `{"name": "X", "value": "…"}` on one line). The credential name is the `kname` group.
+ */
+const NAME_VALUE_FORM = String.raw`name(?:${QUOTE})?[ \t]{0,4}[:=][ \t]{0,4}(?:${QUOTE})?(?<kname>${CREDENTIAL_NAME})(?:${QUOTE})?[ \t]{0,4},?[ \t]{0,4}(?:\r?\n[ \t]{0,24})?-?[ \t]{0,4}(?:${QUOTE})?value`;
+
+/** Not preceded / followed by a character that would make the value longer. */
 export const START = (cls: string): string => String.raw`(?<![${cls}])`;
 export const END = (cls: string): string => String.raw`(?![${cls}])`;
 
-/** `name = value` where the value matches `value`; the value is the `secret` group. */
-export function assignmentPattern(value: string, valueClass: string, name = CREDENTIAL_NAME): RegExp {
-  return new RegExp(String.raw`(?:^|[^A-Za-z0-9_])(?:${name})${ASSIGN}${START(valueClass)}(?<secret>${value})${END(valueClass)}`, 'gim');
+/**
+ * `name = value` where the value matches `value`; the value is the `secret` group and the name the
+ * `name` (or, in the Kubernetes long form, `kname`) group.
+ */
+export function assignmentPattern(value: string, valueClass: string, name = CREDENTIAL_NAME, flags = 'gim'): RegExp {
+  return new RegExp(
+    String.raw`(?<![${NAME_CHARS}])(?:(?<name>${name})|${NAME_VALUE_FORM})${ASSIGN}${START(valueClass.replace('=', ''))}(?<secret>${value})${END(valueClass)}`,
+    flags,
+  );
+}
+
+/** The assignment's variable name from a match's groups (either form). */
+export function assignedName(groups: Record<string, string | undefined>): string {
+  return groups.name ?? groups.kname ?? '';
 }
 
 /** Values with at least one upper-case letter, one lower-case letter and one digit (random keys, not words or hex). */
 export const mixedAlnum = (s: string): boolean => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s);
+
+/** At least a letter and a digit: random tokens of 16+ characters nearly always have both. */
+export const lettersAndDigits = (s: string): boolean => /[A-Za-z]/.test(s) && /[0-9]/.test(s);
+
+/** Looks like a code identifier or a dotted reference (`load_secret_v2`, `getApiKey`, `cfg.api.key`), not a random value. */
+export function looksLikeIdentifier(s: string): boolean {
+  return (
+    /^[a-z]{2,}(?:[_.-][a-z0-9]{1,})+$/.test(s) || // snake_case / dotted lower
+    /^[A-Z]{2,}(?:[_.-][A-Z0-9]{1,})+$/.test(s) || // SCREAMING_SNAKE
+    /^[a-z]{2,}(?:[A-Z][a-z0-9]{1,}){1,}$/.test(s) || // camelCase
+    /^(?:[A-Z][a-z0-9]{1,}){2,}$/.test(s) // PascalCase
+  );
+}
+
+/** Splits a variable name into lower-case words: `binanceApiKey` → binance, api, key. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}

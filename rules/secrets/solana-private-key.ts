@@ -1,0 +1,75 @@
+/**
+ * Solana secret keys: 64 bytes (32-byte Ed25519 seed + its 32-byte public key), written by
+ * `solana-keygen` as a JSON array of 64 numbers (`id.json`) or by wallets as base58 (87–88
+ * characters). A bare value is reported only when it is a real key pair (the last 32 bytes are the
+ * public key of the first 32, checked with tweetnacl), which also keeps Solana transaction
+ * signatures (base58 of 64 random bytes) and other byte arrays quiet. A value on a line whose name
+ * says secret/private/keypair/wallet is reported when it has the right size.
+ */
+import nacl from 'tweetnacl';
+import { defineSecretRule } from '../../src/core/define-rule.js';
+import { base58Decode, base58Encode } from './lib/base58.js';
+
+const B58 = '1-9A-HJ-NP-Za-km-z';
+const NAMED = /(?:secret|private|priv|keypair|key[_-]?pair|wallet|signer|payer|authority|fromSecretKey|solana[_-]?key)/i;
+const NOT_SECRET = /(?:signature|sig\b|txid|tx[_-]?hash|hash|public|pubkey|address|blockhash)/i;
+
+export function isKeyPair(bytes: Uint8Array): boolean {
+  if (bytes.length !== 64) return false;
+  const pair = nacl.sign.keyPair.fromSeed(bytes.subarray(0, 32));
+  for (let i = 0; i < 32; i++) if (pair.publicKey[i] !== bytes[32 + i]) return false;
+  return true;
+}
+
+function bytesOf(secret: string): Uint8Array | null {
+  if (secret.startsWith('[')) {
+    const nums = secret.slice(1, -1).split(',').map((s) => Number(s.trim()));
+    if (nums.length !== 64 || nums.some((n) => !Number.isInteger(n) || n < 0 || n > 255)) return null;
+    return Uint8Array.from(nums);
+  }
+  const raw = base58Decode(secret);
+  return raw !== null && raw.length === 64 ? raw : null;
+}
+
+export default defineSecretRule({
+  meta: {
+    name: 'solana-private-key',
+    description: 'Solana wallet secret key in plaintext',
+    severity: 'critical',
+    recommended: true,
+    message: 'Solana wallet secret key in plaintext ({{excerpt}})',
+    fix: 'Assume the wallet is compromised: move its funds to a new keypair now, keep keypair files out of the repository (gitignore `*.json` keypairs) and load them from a secret manager.',
+  },
+  // Always runs: `id.json` holds nothing but the array. Cheap: the array form starts at a literal
+  // `[` and the base58 form cannot start inside a longer run of its alphabet.
+  keywords: [],
+  pattern: new RegExp(
+    String.raw`(?<secret>\[[ \t\r\n]{0,8}(?:[0-9]{1,3}[ \t\r\n]{0,8},[ \t\r\n]{0,8}){63}[0-9]{1,3}[ \t\r\n]{0,8}\]|(?<![A-Za-z0-9+/_-])[${B58}]{86,88}(?![A-Za-z0-9+/=_-]))`,
+    'g',
+  ),
+  validate: (secret, groups) => {
+    const bytes = bytesOf(secret);
+    if (bytes === null) return false;
+    if (isKeyPair(bytes)) return true;
+    const before = groups.$before ?? '';
+    return NAMED.test(before) && !NOT_SECRET.test(before);
+  },
+  samples: (fake) => {
+    const pair = nacl.sign.keyPair.fromSeed(fake.bytes(32));
+    const random = fake.bytes(64);
+    return {
+      positive: [
+        `[${[...pair.secretKey].join(',')}]`,
+        `SOLANA_PRIVATE_KEY=${base58Encode(pair.secretKey)}`,
+        `const payer = Keypair.fromSecretKey(new Uint8Array([${[...random].join(', ')}]));`,
+        `"secretKey": "${base58Encode(random)}"`,
+      ],
+      negative: [
+        `const signature = "${base58Encode(random)}";`,
+        `[${[...random].join(',')}]`,
+        `HASHES=[${[...random].map((b) => b + 300).join(',')}]`,
+        `WALLET=${base58Encode(pair.publicKey)}`,
+      ],
+    };
+  },
+});
