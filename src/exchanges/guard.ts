@@ -68,18 +68,20 @@ export function requestPath(url: string): string {
   } catch {
     path = url.split(/[?#]/)[0] ?? url;
   }
-  // Normalise percent-encoding and duplicate slashes so `/sapi//v1` or `%2F` tricks do not slip past.
+  // Decode percent-encoding so `%77ithdraw` cannot slip past the deny-list; the allowlist then
+  // compares the exact (decoded) path, so `/sapi//v1/...` is not the allowlisted `/sapi/v1/...`.
   try {
     path = decodeURIComponent(path);
   } catch {
     /* keep as is: an undecodable path simply will not match the allowlist */
   }
-  return path.replace(/\/{2,}/g, '/');
+  return path;
 }
 
 /** Deny-list category of a path, or null. Exported for tests and the `exchanges` command. */
 export function deniedCategory(path: string): GuardCategory | null {
-  const lower = path.toLowerCase();
+  // Duplicate slashes must not hide a denied word from the patterns.
+  const lower = path.toLowerCase().replace(/\/{2,}/g, '/');
   for (const rule of DENY) if (rule.test(lower)) return rule.category;
   return null;
 }
