@@ -14,7 +14,7 @@
  *    - `status` (`normal` | `expired`), `note` → label.
  * Envelope: `code` 200 = success; code 1002 ("unauthorized") → permission-denied (a sub-user key
  * may be refused; unverified); any other code → bad-response.
- * Policy: keys not bound to an IP expire after 90 days (API key section of the same page).
+ * Keys not bound to an IP expire after 90 days (same page): the lapse-policy rule reports that.
  * Signing (CCXT): query `AccessKeyId`, `SignatureMethod=HmacSHA256`, `SignatureVersion=2`,
  * `Timestamp`; `Signature` = base64 HMAC-SHA256 of `GET\n<ex.hostname>\n<path>\n<sorted query>`.
  */
@@ -136,13 +136,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   } else if (key.status !== undefined && key.status !== 'normal') {
     facts.policyNotes.push({ id: 'htx-key-status', text: `HTX reports an unexpected key status.`, source: 'https://huobiapi.github.io/docs/spot/v1/en/#api-key-query' });
   }
-  if (facts.ipRestricted.value === false) {
-    facts.policyNotes.push({
-      id: 'htx-unbound-expiry',
-      text: 'HTX API keys not bound to an IP address expire after 90 days.',
-      source: 'https://huobiapi.github.io/docs/spot/v1/en/',
-    });
-  }
+  // HTX's 90-day expiry of unbound keys is reported by the lapse-policy rule from these facts.
   return facts;
 }
 

@@ -14,9 +14,8 @@
  *   returned with `masked: true`; an empty string means no restriction;
  * - `data.createdAt` (epoch ms) → createdAt; `data.isMaster` → isSubAccount (negated);
  *   `data.remark` → label.
- * KuCoin reports no expiry or last use. Policy (https://www.kucoin.com/support/360015102174):
- * keys with trading permissions and no IP binding are deleted or trade-disabled after 30 days
- * without use; General-only keys never expire. KuCoin has no sandbox for this endpoint.
+ * KuCoin reports no expiry or last use (its 30-day lapse of unbound trading keys is the
+ * lapse-policy rule's). KuCoin has no sandbox for this endpoint.
  * Signing (CCXT): `KC-API-SIGN` = base64 HMAC-SHA256(timestamp + METHOD + path + body),
  * `KC-API-PASSPHRASE` = base64 HMAC-SHA256(secret, passphrase), key version 2.
  */
@@ -99,13 +98,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.expiresAt = whenNotExposed();
   facts.lastUsedAt = whenNotExposed();
 
-  if (facts.ipRestricted.value === false && facts.canTrade.any.value === true) {
-    facts.policyNotes.push({
-      id: 'kucoin-unbound-inactivity',
-      text: 'KuCoin deletes or trade-disables API keys with trading permissions and no IP binding after 30 days without use.',
-      source: 'https://www.kucoin.com/support/360015102174',
-    });
-  }
+  // KuCoin's unbound-key lapse policy is reported by the lapse-policy rule from these facts.
   return facts;
 }
 
