@@ -18,7 +18,8 @@ import { shannonEntropy } from '../../src/core/entropy.js';
 import { nameSaysNotSecret } from './lib/exchange.js';
 import { assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './lib/patterns.js';
 
-const VALUE_CLASS = 'A-Za-z0-9_+/=.~!@#%^&*?-';
+/** Value characters: base64/hex/URL-safe alphabets and the punctuation passwords use (`$` included; `${…}` refused). */
+const VALUE_CLASS = 'A-Za-z0-9_+/=.~!@#$%^&*?-';
 
 const SECRET_WORDS = new Set([
   'key', 'secret', 'token', 'password', 'passwd', 'pass', 'pwd', 'passphrase', 'apikey', 'secretkey', 'privatekey', 'credential',
@@ -51,6 +52,7 @@ export function isRandomValue(value: string, name: string): boolean {
   const isPassword = words.some((w) => w.startsWith('pass') || w === 'pwd');
   if (value.length < (isPassword ? 12 : 16)) return false;
   if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
+  if (value.startsWith('$') || /\$[({]/.test(value)) return false; // $VAR, ${VAR}, $(cmd)
   if (looksLikeIdentifier(value)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && !words.some((w) => w.includes('secret') || w.includes('key'))) return false;
   if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(value)) return false;

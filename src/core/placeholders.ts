@@ -33,6 +33,8 @@ const WORD_PHRASE = /^[a-z]{3,8}(?:[ \t,]{1,3}[a-z]{3,8}){11,23}$/;
 export function isPlaceholder(secret: string): boolean {
   if (WORD_PHRASE.test(secret)) return false;
   if (PLACEHOLDER_VALUE.test(secret)) return true;
+  // Documentation markers anywhere (AWS's `…EXAMPLEKEY`): random keys never spell them out.
+  if (/example|sample|placeholder|redacted|changeme/i.test(secret)) return true;
   // A run of one repeated character over most of the value: "aaaaaaaa...", "00000...".
   const first = secret[0];
   if (first !== undefined && secret.length >= 8 && secret.split(first).length - 1 >= secret.length * 0.6) return true;

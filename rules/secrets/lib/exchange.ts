@@ -44,7 +44,7 @@ const NOT_A_SECRET_WORDS = new Set([
   'id', 'ids', 'name', 'names', 'url', 'uri', 'urls', 'endpoint', 'host', 'path', 'file', 'dir', 'address', 'addr',
   'type', 'length', 'len', 'size', 'hash', 'header', 'headers', 'field', 'prefix', 'suffix', 'version', 'label',
   'format', 'env', 'var', 'ttl', 'expiry', 'expires', 'expiration', 'created', 'count', 'index', 'arn', 'ref',
-  'public', 'pub', 'publishable', 'region', 'policy', 'mode', 'enabled', 'required', 'hint', 'placeholder', 'example',
+  'public', 'pub', 'pubkey', 'publickey', 'publishable', 'region', 'policy', 'mode', 'enabled', 'required', 'hint', 'placeholder', 'example',
   'sample', 'regex', 'pattern', 'param', 'params', 'field', 'column', 'location', 'store', 'vault', 'manager',
 ]);
 
