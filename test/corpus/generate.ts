@@ -241,7 +241,7 @@ const positives: Template[] = [
   (f, m) => ({ path: f.pick(['.env', 'wallet.env', 'config/.env.local']), text: `NETWORK=mainnet\nMNEMONIC="${m('wallet', mnemonic(f), 'bip39/env')}"\n` }),
   (f, m) => ({ path: 'notes/wallet-backup.txt', text: `hot wallet backup - do not share\n\n${m('wallet', mnemonic(f), 'bip39/txt')}\n` }),
   (f, m) => ({ path: 'config/wallet.yaml', text: `wallet:\n  derivation_path: "m/44'/60'/0'/0/0"\n  seed_phrase: ${m('wallet', mnemonic(f), 'bip39/yaml')}\n` }),
-  (f, m) => ({ path: f.pick(['id.json', 'keys/payer.json', 'deploy-keypair.json']), text: `[${[...solanaPair(f)].join(',')}]` }),
+  (f) => ({ path: f.pick(['id.json', 'keys/payer.json', 'deploy-keypair.json']), text: `[${[...solanaPair(f)].join(',')}]` }),
   (f, m) => ({ path: 'sol/.env', text: `SOLANA_RPC=https://api.mainnet-beta.solana.com\nSOLANA_PRIVATE_KEY=${m('wallet', base58Encode(solanaPair(f)), 'solana/b58')}\n` }),
   (f, m) => ({ path: 'btc/sweep.py', text: `from bit import Key\n\nkey = Key("${m('wallet', wif(f), 'wif')}")\nprint(key.address)\n` }),
   (f, m) => ({ path: 'btc/.env', text: `XPRV=${m('wallet', xprv(f), 'xprv')}\n` }),
