@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerBaselineCommand } from './baseline.js';
+import { registerExchangesCommand } from './exchanges.js';
 import { registerHookCommand } from './hook.js';
 import { registerInitCommand } from './init.js';
 import { registerKeysCommand } from './keys.js';
@@ -12,6 +13,7 @@ import { registerStoreCommand } from './store.js';
 
 export function registerExtraCommands(program: Command, ctx: CommandContext): void {
   registerBaselineCommand(program, ctx);
+  registerExchangesCommand(program, ctx);
   registerHookCommand(program, ctx);
   registerInitCommand(program, ctx);
   registerKeysCommand(program, ctx);
