@@ -10,7 +10,10 @@ import { createCcxtExchange } from '../../src/exchanges/ccxt-client.js';
 import { classifyError } from '../../src/exchanges/errors.js';
 import { GuardError } from '../../src/exchanges/guard.js';
 import type { ExchangeAdapter, FetchDeps } from '../../src/exchanges/types.js';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 import { expectFact, loadCases } from './adapter-cases.js';
+import { writeConfig } from './harness.js';
 import { fakeCredentials, mockRoute, type AdapterExchange, type Mock, type Reply, type TestCredentials } from './adapter-signing.js';
 
 export const NOW = new Date('2026-01-15T00:00:00.000Z');
@@ -157,3 +160,45 @@ export function fixtureRaw(exchange: AdapterExchange, name: string, creds: TestC
   if (found === undefined) throw new Error(`no fixture ${exchange}/${name}`);
   return found.raw as Record<string, unknown>;
 }
+
+export interface AuditedAccount {
+  name: string;
+  status: string;
+  permissions: Record<string, unknown>;
+  ipWhitelist: unknown;
+  ageDays: number | null;
+  expiresAt: string | null;
+  unknown?: Record<string, string>;
+  findings: { ruleId: string; severity: string; message: string; line: number | null; file: string | null }[];
+}
+
+/**
+ * One account audited end to end through the real CLI (`scan --no-secrets --format json`): config
+ * file, credentials from named environment variables, nock answering with recomputed signatures.
+ */
+export async function auditCli(
+  exchange: AdapterExchange,
+  creds: TestCredentials,
+  routes: { method: 'GET' | 'POST'; path: string; status?: number; body: unknown }[],
+  opts: { expectedIps?: string[]; needs?: string[]; args?: string[]; authError?: { status: number; body: unknown } } = {},
+): Promise<{ code: number; stdout: string; stderr: string; account: AuditedAccount; rules: string[]; mocks: Mock[] }> {
+  const mocks = routes.map((r) => mockRoute(exchange, r.method, r.path, creds, [{ status: r.status ?? 200, body: r.body }], opts.authError));
+  const dir = tempDir();
+  const names: Record<string, string> = {};
+  const values: Record<string, string> = {};
+  for (const field of ['apiKey', 'secret', 'password', 'privateKey'] as const) {
+    const value = creds[field];
+    if (value === undefined) continue;
+    names[field] = `${exchange.toUpperCase()}_${field.toUpperCase()}`;
+    values[names[field]] = value;
+  }
+  writeConfig(dir, [{ name: `${exchange}-main`, exchange, env: names, ...(opts.expectedIps === undefined ? {} : { expectedIps: opts.expectedIps }), ...(opts.needs === undefined ? {} : { needs: opts.needs }) }]);
+  const result = await runCli(['scan', '--no-secrets', '--format', 'json', ...(opts.args ?? [])], { cwd: dir, env: values });
+  const report = JSON.parse(result.stdout) as { accounts: AuditedAccount[] };
+  const account = report.accounts[0] as AuditedAccount;
+  // No credential value anywhere in what the user sees.
+  expect(leaked(result.stdout + result.stderr, creds)).toEqual([]);
+  return { code: result.code, stdout: result.stdout, stderr: result.stderr, account, rules: account.findings.map((f) => `${f.ruleId}:${f.severity}`), mocks };
+}
+
+export const DAY_MS = 86_400_000;

@@ -1,0 +1,61 @@
+/**
+ * bitfinex end to end through the CLI: the documented answer (https://docs.bitfinex.com/reference/key-permissions)
+ * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCli, fixtureRaw } from './adapter-fetch.js';
+import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+
+const AUTH_ERROR = { status: 500, body: ['error', 10100, 'apikey: invalid'] };
+const routes = (c: TestCredentials, fixture: string) => [{ method: 'POST' as const, path: '/v2/auth/r/permissions', body: fixtureRaw('bitfinex', fixture, c) }];
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function audit(fixture: string, args: string[] = []) {
+  const creds = fakeCredentials('bitfinex');
+  const out = await auditCli('bitfinex', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  for (const m of out.mocks) expect(m.problems).toEqual([]);
+  return out;
+}
+
+describe('bitfinex audit (CLI, nock)', () => {
+  it('order/position write only → passes (exit 0); IP and dates are not exposed', async () => {
+    const { account, code } = await audit('ok.trade-only');
+    expect(account.permissions).toMatchObject({ trade: true, withdraw: false, transfer: false });
+    expect(account.unknown?.ipRestricted).toMatch(/does not expose/);
+    expect(account.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('withdraw write → withdraw-enabled critical, exit 1', async () => {
+    const { rules, code } = await audit('ng.withdraw');
+    expect(rules).toContain('keys/withdraw-enabled:critical');
+    expect(code).toBe(1);
+  });
+
+  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
+    const creds = fakeCredentials('bitfinex');
+    const first = routes(creds, 'ok.trade-only')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code } = await auditCli('bitfinex', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
+    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
+    expect(code).toBe(1);
+  });
+
+  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
+    const creds = fakeCredentials('bitfinex');
+    const first = routes(creds, 'ok.trade-only')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code, stderr } = await auditCli('bitfinex', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+  });
+});

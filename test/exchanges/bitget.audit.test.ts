@@ -1,0 +1,66 @@
+/**
+ * bitget end to end through the CLI: the documented answer (https://www.bitget.com/api-doc/spot/account/Get-Account-Info)
+ * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCli, fixtureRaw } from './adapter-fetch.js';
+import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+
+const AUTH_ERROR = { status: 400, body: { code: '40037', msg: 'Apikey does not exist', requestTime: 1736467200000, data: null } };
+const routes = (c: TestCredentials, fixture: string) => [{ method: 'GET' as const, path: '/api/v2/spot/account/info', body: fixtureRaw('bitget', fixture, c) }];
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function audit(fixture: string, args: string[] = []) {
+  const creds = fakeCredentials('bitget');
+  const out = await auditCli('bitget', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  for (const m of out.mocks) expect(m.problems).toEqual([]);
+  return out;
+}
+
+describe('bitget audit (CLI, nock)', () => {
+  it('short authority codes, spot only, IP-bound → passes (exit 0)', async () => {
+    const { account, code } = await audit('ok.spot-codes');
+    expect(account.permissions).toMatchObject({ trade: true, withdraw: false, transfer: false });
+    expect(account.ipWhitelist).toEqual(['203.0.113.7']);
+    expect(account.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('wwow → withdraw-enabled critical, exit 1', async () => {
+    const { rules, code } = await audit('ng.withdraw-codes');
+    expect(rules).toContain('keys/withdraw-enabled:critical');
+    expect(code).toBe(1);
+  });
+
+  it("the doc's long-form example leaves withdraw unverified → permissions-unverified", async () => {
+    const { rules } = await audit('ng.long-form');
+    expect(rules).toContain('keys/permissions-unverified:high');
+  });
+
+  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
+    const creds = fakeCredentials('bitget');
+    const first = routes(creds, 'ok.spot-codes')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code } = await auditCli('bitget', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
+    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
+    expect(code).toBe(1);
+  });
+
+  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
+    const creds = fakeCredentials('bitget');
+    const first = routes(creds, 'ok.spot-codes')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code, stderr } = await auditCli('bitget', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * gate end to end through the CLI: the documented answer (https://www.gate.com/docs/developers/apiv4/en/#query-all-main-account-key-information)
+ * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
+import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+
+const AUTH_ERROR = { status: 401, body: { label: 'INVALID_KEY', message: 'Invalid key provided' } };
+const routes = (c: TestCredentials, fixture: string) => {
+  const raw = fixtureRaw('gate', fixture, c);
+  const keys = (raw.mainKeys as Record<string, unknown>[]).map((k) => ({ ...k, created_at: Math.floor((Date.now() - 10 * DAY_MS) / 1000) }));
+  return [
+    { method: 'GET' as const, path: '/api/v4/account/detail', body: raw.detail },
+    { method: 'GET' as const, path: '/api/v4/account/main_keys', body: keys },
+  ];
+};
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function audit(fixture: string, args: string[] = []) {
+  const creds = fakeCredentials('gate');
+  const out = await auditCli('gate', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  for (const m of out.mocks) expect(m.problems).toEqual([]);
+  return out;
+}
+
+describe('gate audit (CLI, nock)', () => {
+  it('documented answer: trade and IP facts reported; withdraw has no documented perm → permissions-unverified (exit 1, exit 0 with --allow-unknown)', async () => {
+    const { account, rules, code } = await audit('ok.spot-whitelisted');
+    expect(account.permissions).toMatchObject({ trade: true, transfer: false, withdraw: 'unknown' });
+    expect(account.ipWhitelist).toEqual(['203.0.113.7']);
+    expect(account.ageDays).toBe(10);
+    expect(rules).toContain('keys/permissions-unverified:high');
+    expect(code).toBe(1);
+    const allowed = await audit('ok.spot-whitelisted', ['--allow-unknown']);
+    expect(allowed.code).toBe(0);
+  });
+
+  it('wallet read-write → transfer-enabled high', async () => {
+    const { rules, account } = await audit('ng.wallet-write');
+    expect(account.permissions.transfer).toBe(true);
+    expect(rules).toContain('keys/transfer-enabled:high');
+  });
+
+  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
+    const creds = fakeCredentials('gate');
+    const first = routes(creds, 'ok.spot-whitelisted')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code } = await auditCli('gate', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
+    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
+    expect(code).toBe(1);
+  });
+
+  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
+    const creds = fakeCredentials('gate');
+    const first = routes(creds, 'ok.spot-whitelisted')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code, stderr } = await auditCli('gate', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+  });
+});

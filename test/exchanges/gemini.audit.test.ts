@@ -1,0 +1,61 @@
+/**
+ * gemini end to end through the CLI: the documented answer (https://developer.gemini.com/rest-api/common/admin/roles-endpoint)
+ * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
+ */
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditCli, fixtureRaw } from './adapter-fetch.js';
+import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+
+const AUTH_ERROR = { status: 400, body: { result: 'error', reason: 'InvalidSignature', message: 'InvalidSignature' } };
+const routes = (c: TestCredentials, fixture: string) => [{ method: 'POST' as const, path: '/v1/roles', body: fixtureRaw('gemini', fixture, c) }];
+
+beforeEach(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+async function audit(fixture: string, args: string[] = []) {
+  const creds = fakeCredentials('gemini');
+  const out = await auditCli('gemini', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  for (const m of out.mocks) expect(m.problems).toEqual([]);
+  return out;
+}
+
+describe('gemini audit (CLI, nock)', () => {
+  it('Trader role only → passes (exit 0)', async () => {
+    const { account, code } = await audit('ok.trader');
+    expect(account.permissions).toMatchObject({ trade: true, withdraw: false, transfer: false });
+    expect(account.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('Fund Manager → withdraw-enabled critical and transfer-enabled high, exit 1', async () => {
+    const { rules, code } = await audit('ng.fund-manager');
+    expect(rules).toContain('keys/withdraw-enabled:critical');
+    expect(rules).toContain('keys/transfer-enabled:high');
+    expect(code).toBe(1);
+  });
+
+  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
+    const creds = fakeCredentials('gemini');
+    const first = routes(creds, 'ok.trader')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code } = await auditCli('gemini', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
+    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
+    expect(code).toBe(1);
+  });
+
+  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
+    const creds = fakeCredentials('gemini');
+    const first = routes(creds, 'ok.trader')[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code, stderr } = await auditCli('gemini', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+  });
+});
