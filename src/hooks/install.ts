@@ -27,10 +27,14 @@ export const HOOK_NAME = 'pre-commit';
 /** Same hardening as sources/git.ts, minus the core.hooksPath override: here we must read it. */
 const GIT_CONFIG = SAFE_GIT_CONFIG.filter((arg, i, all) => !arg.startsWith('core.hooksPath') && !(arg === '-c' && (all[i + 1] ?? '').startsWith('core.hooksPath')));
 
-function git(cwd: string, args: readonly string[]): Promise<{ code: number; stdout: string }> {
+type Env = Readonly<Record<string, string | undefined>>;
+
+function git(cwd: string, args: readonly string[], callerEnv: Env): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
+    // The caller's environment (HOME decides which global git config applies), minus GIT_* variables
+    // that could point git at another repository.
     const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
+    for (const [k, v] of Object.entries({ ...process.env, ...callerEnv })) if (!k.startsWith('GIT_')) env[k] = v;
     execFile('git', [...GIT_CONFIG, ...args], { cwd, env: { ...env, ...SAFE_GIT_ENV }, encoding: 'utf8', windowsHide: true }, (error, stdout) => {
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 128, stdout });
     });
@@ -44,21 +48,28 @@ export interface RepoHooks {
   hooksDir: string;
   /** core.hooksPath as configured, or null. */
   hooksPath: string | null;
+  /** Where core.hooksPath is set: local, worktree, global, system (null when unset or unknown). */
+  hooksPathScope: string | null;
 }
 
-export async function locateHooks(cwd: string): Promise<RepoHooks> {
-  const top = await git(cwd, ['rev-parse', '--show-toplevel']);
+export async function locateHooks(cwd: string, env: Env = {}): Promise<RepoHooks> {
+  const top = await git(cwd, ['rev-parse', '--show-toplevel'], env);
   if (top.code !== 0 || top.stdout.trim() === '') {
     throw new UsageError('not inside a git work tree: run `keyaudit hook install` from your repository (git init first if it is new)');
   }
   const root = top.stdout.trim();
-  const dir = await git(root, ['rev-parse', '--git-path', 'hooks']);
+  const dir = await git(root, ['rev-parse', '--git-path', 'hooks'], env);
   if (dir.code !== 0) throw new HookError('git could not tell where this repository keeps its hooks (git rev-parse --git-path hooks failed)');
-  const configured = await git(root, ['config', '--get', 'core.hooksPath']);
+  // --show-scope (git >= 2.26) prints "<scope>\t<value>"; older git fails and the scope stays unknown.
+  const scoped = await git(root, ['config', '--show-scope', '--get', 'core.hooksPath'], env);
+  const configured = scoped.code === 0 ? scoped : await git(root, ['config', '--get', 'core.hooksPath'], env);
+  const raw = configured.code === 0 ? configured.stdout.trim() : '';
+  const tab = scoped.code === 0 ? raw.indexOf('\t') : -1;
   return {
     top: root,
     hooksDir: path.resolve(root, dir.stdout.trim()),
-    hooksPath: configured.code === 0 && configured.stdout.trim() !== '' ? configured.stdout.trim() : null,
+    hooksPath: raw === '' ? null : tab === -1 ? raw : raw.slice(tab + 1),
+    hooksPathScope: tab === -1 ? null : raw.slice(0, tab),
   };
 }
 
@@ -102,6 +113,7 @@ export function managerAdvice(manager: HookManager): string {
 export interface InstallOptions {
   cwd: string;
   force: boolean;
+  env?: Env;
   /** Absolute path of the running keyaudit bin; defaults to this package's bin/keyaudit.js. */
   installedBin?: string | null;
   nodePath?: string;
@@ -115,7 +127,7 @@ export interface InstallResult {
 }
 
 export async function installHook(options: InstallOptions): Promise<InstallResult> {
-  const repo = await locateHooks(options.cwd);
+  const repo = await locateHooks(options.cwd, options.env);
   const hookFile = path.join(repo.hooksDir, HOOK_NAME);
   const chainedName = `${HOOK_NAME}${CHAINED_SUFFIX}`;
   const chainedFile = path.join(repo.hooksDir, chainedName);
@@ -124,6 +136,13 @@ export async function installHook(options: InstallOptions): Promise<InstallResul
 
   const manager = ours ? null : await detectHookManager(repo, existing);
   if (manager !== null) throw new HookError(managerAdvice(manager));
+  if (!ours && !options.force && (repo.hooksPathScope === 'global' || repo.hooksPathScope === 'system')) {
+    // A shared hooks directory runs for every repository of this user (or machine).
+    throw new HookError(
+      `core.hooksPath is set in your ${repo.hooksPathScope} git config (${repo.hooksPath}), so a hook there runs for every repository; nothing was changed.\n` +
+        '  Add `npx --no-install keyaudit scan --staged` to your shared pre-commit hook, or re-run with --force to install keyaudit\'s hook there for all repositories (an existing hook is kept and run first).',
+    );
+  }
 
   const installedBin = options.installedBin === undefined ? await defaultBin() : options.installedBin;
   const nodePath = options.nodePath ?? process.execPath;
@@ -171,8 +190,8 @@ export interface UninstallResult {
   action: 'removed' | 'restored' | 'absent';
 }
 
-export async function uninstallHook(options: { cwd: string }): Promise<UninstallResult> {
-  const repo = await locateHooks(options.cwd);
+export async function uninstallHook(options: { cwd: string; env?: Env }): Promise<UninstallResult> {
+  const repo = await locateHooks(options.cwd, options.env);
   const hookFile = path.join(repo.hooksDir, HOOK_NAME);
   const chainedFile = path.join(repo.hooksDir, `${HOOK_NAME}${CHAINED_SUFFIX}`);
   const existing = await readHook(hookFile);

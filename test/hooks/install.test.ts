@@ -8,9 +8,13 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOOK_MARKER, isKeyauditHook, shQuote } from '../../src/hooks/script.js';
-import { runCli, spawnCli } from '../helpers/cli.js';
-import { git, gitRepo, writeTree } from '../helpers/tmp.js';
+import { runCli as runCliRaw, spawnCli as spawnCliRaw } from '../helpers/cli.js';
+import { git, gitRepo, tempDir, writeTree } from '../helpers/tmp.js';
 import { commit } from './commit-helpers.js';
+
+/** The CLI with HOME at the repo, so the developer's global git config cannot change the outcome. */
+const runCli: typeof runCliRaw = (argv, options) => runCliRaw(argv, { ...options, env: { HOME: options.cwd, ...options.env } });
+const spawnCli: typeof spawnCliRaw = (argv, options) => spawnCliRaw(argv, { ...options, env: { HOME: options.cwd, ...options.env } });
 
 const hooksOf = (repo: string): string => path.join(repo, '.git', 'hooks');
 const listing = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).sort() : []);
@@ -51,7 +55,7 @@ describe('hook install / uninstall (no existing hook)', () => {
     const outside = path.join(repo, '..', `not-a-repo-${path.basename(repo)}`);
     mkdirSync(outside);
     try {
-      const result = await runCli(['hook', 'install'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: path.dirname(outside) } });
+      const result = await runCli(['hook', 'install'], { cwd: outside });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('not inside a git work tree');
     } finally {
@@ -154,6 +158,22 @@ describe('hook managers', () => {
     expect(result.stderr).toContain('.pre-commit-config.yaml');
     expect(result.stderr).toContain('id: keyaudit');
     expect(listing(hooksOf(repo))).toEqual(hooks);
+  });
+
+  it('core.hooksPath from the global git config: refuses without --force (it would apply to every repository)', async () => {
+    const repo = gitRepo();
+    const home = tempDir('keyaudit-home-');
+    const shared = path.join(home, 'shared-hooks');
+    writeTree(home, { '.gitconfig': `[core]\n\thooksPath = ${shared}\n` });
+    const refused = await runCli(['hook', 'install'], { cwd: repo, env: { HOME: home } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('global git config');
+    expect(listing(shared)).toEqual([]);
+    const forced = await runCli(['hook', 'install', '--force'], { cwd: repo, env: { HOME: home } });
+    expect(forced.code).toBe(0);
+    expect(isKeyauditHook(readFileSync(path.join(shared, 'pre-commit'), 'utf8'))).toBe(true);
+    expect((await runCli(['hook', 'uninstall'], { cwd: repo, env: { HOME: home } })).code).toBe(0);
+    expect(listing(shared)).toEqual([]);
   });
 
   it('core.hooksPath: installs where git will run it, not in .git/hooks', async () => {

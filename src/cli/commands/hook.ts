@@ -29,7 +29,7 @@ Using husky or the pre-commit framework? install prints the line to add to their
     .action(async (_opts: { force: boolean }, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & { force: boolean }>();
       const { installHook } = await import('../../hooks/install.js');
-      const result = await installHook({ cwd: ctx.io.cwd, force: opts.force });
+      const result = await installHook({ cwd: ctx.io.cwd, env: ctx.io.env, force: opts.force });
       const where = path.relative(ctx.io.cwd, result.hookFile) || result.hookFile;
       if (!opts.quiet) {
         const lines =
@@ -52,7 +52,7 @@ Using husky or the pre-commit framework? install prints the line to add to their
     .action(async (_opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
       const { uninstallHook } = await import('../../hooks/install.js');
-      const result = await uninstallHook({ cwd: ctx.io.cwd });
+      const result = await uninstallHook({ cwd: ctx.io.cwd, env: ctx.io.env });
       const where = path.relative(ctx.io.cwd, result.hookFile) || result.hookFile;
       if (!opts.quiet) {
         const message =
