@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Fake } from '../../src/core/fake.js';
 import { runCli } from '../helpers/cli.js';
-import { git, gitRepo, writeTree } from '../helpers/tmp.js';
+import { git, gitRepo, tempDir, writeTree } from '../helpers/tmp.js';
 import { binanceSecret, pemBlock } from '../scan/helpers.js';
 
 interface JsonFinding {
@@ -120,7 +120,7 @@ describe('keyaudit scan --history', () => {
     const dir = gitRepo();
     writeTree(dir, {
       'blob.bin': { content: Buffer.from([0, 1, 2, 3, 0, 255]) },
-      'allowed.py': `# keyaudit:allow\n${binanceSecret(fake).line}\n${binanceSecret(fake).line}  # keyaudit:allow secrets/binance-api-key\n`,
+      'allowed.py': `# keyaudit:allow\n${binanceSecret(fake).line}\n${binanceSecret(fake).line}  # keyaudit:allow secrets/binance-api-key, generic-secret-assignment\n`,
       'other-rule.py': `${binanceSecret(fake).line}  # keyaudit:allow pem-private-key\n`,
       'vendor/lib.py': `${binanceSecret(fake).line}\n`,
       '.keyauditrc.yml': 'secrets:\n  ignore: ["vendor/"]\n',
@@ -150,8 +150,28 @@ describe('keyaudit scan --history', () => {
     const dir = gitRepo();
     const empty = await historyFindings(dir);
     expect(empty.code).toBe(0);
-    const outside = await runCli(['scan', '--no-keys', '--history'], { cwd: (await import('node:os')).tmpdir() });
+    const outside = await runCli(['scan', '--no-keys', '--history'], { cwd: tempDir() });
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/--history needs a git repository/);
+  });
+
+  it('never prints a history secret in any format, verbose included (only the 4-character mask)', async () => {
+    const fake = new Fake('history-leak');
+    const secrets = [binanceSecret(fake), binanceSecret(fake, 'BINANCE_SECRET')];
+    const pem = pemBlock(fake);
+    const dir = gitRepo();
+    writeTree(dir, { 'a.py': `${secrets.map((s) => s.line).join('\n')}\n`, 'k.pem': `${pem.lines.join('\n')}\n` });
+    commit(dir, 'add', '2024-01-01T00:00:00Z');
+    git(dir, 'rm', '-q', 'a.py', 'k.pem');
+    commit(dir, 'remove', '2024-01-02T00:00:00Z');
+    for (const format of ['text', 'json', 'sarif']) {
+      const result = await runCli(['scan', '--no-keys', '--history', '--verbose', '--format', format], { cwd: dir });
+      expect(result.code).toBe(1);
+      const output = result.stdout + result.stderr;
+      for (const value of [...secrets.map((s) => s.value), ...pem.lines.slice(1, -1)]) {
+        // Any 8-character window of a secret would be a leak; the mask shows at most 4.
+        for (let i = 0; i + 8 <= value.length; i += 8) expect(output).not.toContain(value.slice(i, i + 8));
+      }
+    }
   });
 });

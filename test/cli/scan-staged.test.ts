@@ -68,7 +68,7 @@ describe('keyaudit scan --staged', () => {
     const fake = new Fake('staged-4');
     const dir = gitRepo();
     writeTree(dir, {
-      'src/allowed.py': `# keyaudit:allow binance-api-key\n${binanceSecret(fake).line}\n`,
+      'src/allowed.py': `# keyaudit:allow binance-api-key generic-secret-assignment\n${binanceSecret(fake).line}\n`,
       'src/found.py': `${binanceSecret(fake).line}\n`,
       'docs/found.py': `${binanceSecret(fake).line}\n`,
       'vendor/x.py': `${binanceSecret(fake).line}\n`,
