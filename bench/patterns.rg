@@ -1,0 +1,20 @@
+(?i)(?:binance|okx|okex|bybit|kraken|kucoin|bitget|gate|htx|huobi|bitfinex|gemini|deribit|mexc|crypto\.?com|bitstamp|bitvavo|coinbase|bitmex)[A-Za-z0-9_.-]{0,30}(?:key|secret|pass(?:word|phrase)?|token)[A-Za-z0-9_.-]{0,20}["']?\s{0,8}[:=]{1,2}>?\s{0,8}["']?[A-Za-z0-9+/=_-]{16,128}
+(?i)["']?(?:api_?key|secret|apiSecret|password)["']?\s{0,8}[:=]\s{0,8}["'][A-Za-z0-9+/=_-]{16,128}["']
+-----BEGIN[ A-Z]{0,20}PRIVATE KEY-----
+\b(?:AKIA|ASIA)[A-Z0-9]{16}\b
+(?i)aws_?secret_?access_?key["']?\s{0,8}[:=]\s{0,8}["']?[A-Za-z0-9/+=]{40}
+\bgh[pousr]_[A-Za-z0-9]{36,255}\b
+\bgithub_pat_[A-Za-z0-9_]{82}\b
+\bsk-(?:proj-)?[A-Za-z0-9_-]{20,200}\b
+\bsk-ant-[A-Za-z0-9_-]{80,120}\b
+\b[0-9]{8,10}:AA[A-Za-z0-9_-]{33}\b
+https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70}
+https://hooks\.slack\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}
+\bxox[abposr]-[A-Za-z0-9-]{10,250}
+[A-Za-z0-9_-]{24,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}
+(?i)(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqp)://[^:@/\s]{1,64}:[^@/\s]{1,128}@
+\b(?:0x)?[0-9a-fA-F]{64}\b
+\bxprv[1-9A-HJ-NP-Za-km-z]{107,108}\b
+\b[5KL][1-9A-HJ-NP-Za-km-z]{50,51}\b
+\[\s{0,4}(?:[0-9]{1,3}\s{0,4},\s{0,4}){63}[0-9]{1,3}\s{0,4}\]
+(?i)\b(?:[a-z]{3,8}\s){11,23}[a-z]{3,8}\b
