@@ -20,7 +20,7 @@ const CSS = `
 :root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--pass:#1a7f37;--fail:#cf222e;--unk:#9a6700;--crit:#82071e}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--pass:#3fb950;--fail:#f85149;--unk:#d29922;--crit:#ff7b72}}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:80rem;padding:1.5rem;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0 auto;max-width:96rem;padding:1.5rem;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}
 h3{font-size:1rem;margin:1.25rem 0 .4rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
 .muted{color:var(--muted)}
@@ -40,7 +40,9 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:
 .counts b{display:block;font-size:1.3rem}
 .fix{color:var(--muted)}
 .scroll{overflow-x:auto}
-#permissions td{white-space:nowrap}
+#permissions td,#permissions th{font-size:.9em;padding:.25rem .4rem}
+#permissions .badge{min-width:0}
+.badge,#permissions .date{white-space:nowrap}
 @media print{.verdict,.badge{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 `;
 
@@ -143,14 +145,14 @@ function permission(value: TriValue, dangerous: boolean, reason: string | undefi
 }
 
 function accountsTable(accounts: readonly AccountReport[]): string[] {
-  const head = ['account', 'exchange', 'status', 'withdraw', 'transfer', 'trade', 'read', 'margin', 'futures', 'options', 'IP whitelist', 'created', 'age', 'expires', 'endpoint'];
+  const head = ['account', 'exchange', 'status', 'withdraw', 'transfer', 'trade', 'read', 'margin', 'futures', 'options', 'IP whitelist', 'created', 'age', 'expires'];
   const rows = accounts.map((a) => {
     const p = a.permissions;
     const why = (fact: string): string | undefined => a.unknown[fact] ?? a.unknown.all;
     const ip =
       a.ipWhitelist === 'unknown'
         ? a.ipRestricted === true
-          ? 'restricted (list not shown by the exchange)'
+          ? '<span title="the exchange confirms an IP restriction but does not list the addresses">restricted</span>'
           : badge('unknown', 'unknown', why('ipWhitelist') ?? why('ipRestricted'))
         : a.ipWhitelist.length === 0
           ? badge('fail', 'none')
@@ -167,10 +169,9 @@ function accountsTable(accounts: readonly AccountReport[]): string[] {
       permission(p.futures, false, why('futures')),
       permission(p.options, false, why('options')),
       ip,
-      a.createdAt === null ? '<span class="muted">?</span>' : esc(a.createdAt.slice(0, 10)),
-      a.ageDays === null ? '<span class="muted">?</span>' : `${a.ageDays} d`,
-      a.expiresAt === null ? '<span class="muted">—</span>' : esc(a.expiresAt.slice(0, 10)),
-      a.endpoint === null ? '<span class="muted">—</span>' : `<code>${esc(a.endpoint)}</code>`,
+      a.createdAt === null ? '<span class="muted">?</span>' : `<span class="date">${esc(a.createdAt.slice(0, 10))}</span>`,
+      a.ageDays === null ? '<span class="muted">?</span>' : `<span class="date">${a.ageDays} d</span>`,
+      a.expiresAt === null ? '<span class="muted">—</span>' : `<span class="date">${esc(a.expiresAt.slice(0, 10))}</span>`,
     ];
     return `<tr data-account="${esc(a.name)}" data-status="${esc(a.status)}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   });
@@ -190,8 +191,11 @@ function accountDetails(accounts: readonly AccountReport[]): string[] {
   const out: string[] = [];
   for (const a of accounts) {
     const unknown = Object.entries(a.unknown);
-    if (a.findings.length === 0 && unknown.length === 0) continue;
-    out.push(`<section class="account" data-account="${esc(a.name)}">`, `<h3>${esc(a.name)} <span class="muted">(${esc(a.exchange)})</span></h3>`);
+    out.push(
+      `<section class="account" data-account="${esc(a.name)}">`,
+      `<h3>${esc(a.name)} <span class="muted">(${esc(a.exchange)})</span> ${badge(a.status, a.status)}</h3>`,
+      `<p class="muted">${a.endpoint === null ? 'no introspection endpoint answered' : `checked with <code>${esc(a.endpoint)}</code>`}</p>`,
+    );
     if (a.findings.length > 0) {
       out.push('<table><thead><tr><th>where</th><th>severity</th><th>rule</th><th>finding</th><th>fix</th></tr></thead><tbody>', ...a.findings.map((f) => findingRow(f, true)), '</tbody></table>');
     }

@@ -204,10 +204,14 @@ describe('renderHtml (DOM)', () => {
 
   it('lists the key findings and unknown reasons under each account', () => {
     const sections = all(byId(doc, 'accounts'), (e) => attr(e, 'class') === 'account');
-    expect(sections.map((s) => attr(s, 'data-account'))).toEqual(['hot<wallet>', 'mystery']);
-    expect(text(sections[0] as Element)).toContain('.keyauditrc.yaml:3:1');
-    expect(text(sections[0] as Element)).toContain('fix for keys/withdraw-enabled');
-    expect(text(sections[1] as Element)).toContain('timeout after 10 s');
+    expect(sections.map((s) => attr(s, 'data-account'))).toEqual(['safe-bot', 'hot<wallet>', 'mystery']);
+    const [safe, hot, mystery] = sections as [Element, Element, Element];
+    expect(text(safe)).toContain('checked with GET /sapi/v1/account/apiRestrictions');
+    expect(all(safe, (e) => attr(e, 'class') === 'finding')).toEqual([]);
+    expect(text(hot)).toContain('.keyauditrc.yaml:3:1');
+    expect(text(hot)).toContain('fix for keys/withdraw-enabled');
+    expect(text(mystery)).toContain('timeout after 10 s');
+    expect(text(mystery)).toContain('no introspection endpoint answered');
   });
 
   it('says so when there is nothing to report', () => {
