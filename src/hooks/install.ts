@@ -124,6 +124,8 @@ export interface InstallResult {
   action: 'installed' | 'updated' | 'chained';
   /** Where a foreign hook was moved, when chained. */
   chainedFile: string | null;
+  /** The keyaudit bin written into the hook as a fallback (null when unknown). */
+  installedBin: string | null;
 }
 
 export async function installHook(options: InstallOptions): Promise<InstallResult> {
@@ -151,7 +153,7 @@ export async function installHook(options: InstallOptions): Promise<InstallResul
     // Re-install: refresh the script, keep whatever was chained.
     const chained = (await lstat(chainedFile).catch(() => null)) === null ? null : chainedName;
     await writeAtomic(hookFile, hookScript({ installedBin, nodePath, chained }));
-    return { hookFile, action: 'updated', chainedFile: chained === null ? null : chainedFile };
+    return { hookFile, action: 'updated', chainedFile: chained === null ? null : chainedFile, installedBin };
   }
   if (existing !== null) {
     if (!options.force) {
@@ -178,11 +180,11 @@ export async function installHook(options: InstallOptions): Promise<InstallResul
       await unlink(temp).catch(() => undefined);
       throw fsError('write the hook', error);
     }
-    return { hookFile, action: 'chained', chainedFile };
+    return { hookFile, action: 'chained', chainedFile, installedBin };
   }
   await mkdir(repo.hooksDir, { recursive: true });
   await writeAtomic(hookFile, hookScript({ installedBin, nodePath, chained: null }));
-  return { hookFile, action: 'installed', chainedFile: null };
+  return { hookFile, action: 'installed', chainedFile: null, installedBin };
 }
 
 export interface UninstallResult {

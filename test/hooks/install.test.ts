@@ -8,6 +8,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOOK_MARKER, isKeyauditHook, shQuote } from '../../src/hooks/script.js';
+import { installHook } from '../../src/hooks/install.js';
 import { runCli as runCliRaw, spawnCli as spawnCliRaw } from '../helpers/cli.js';
 import { git, gitRepo, tempDir, writeTree } from '../helpers/tmp.js';
 import { commit } from './commit-helpers.js';
@@ -187,6 +188,20 @@ describe('hook managers', () => {
     expect(listing(hooksOf(repo))).toEqual(hooks);
     expect((await runCli(['hook', 'uninstall'], { cwd: repo })).code).toBe(0);
     expect(listing(path.join(repo, 'tools', 'git-hooks'))).toEqual([]);
+  });
+});
+
+describe('installHook (library)', () => {
+  it('writes the fallback bin and node paths into the hook, quoted for sh', async () => {
+    const repo = gitRepo();
+    const bin = "/home/o'brien/.npm/_npx/1a2b/node_modules/keyaudit/bin/keyaudit.js";
+    const result = await installHook({ cwd: repo, env: { HOME: repo }, force: false, installedBin: bin, nodePath: '/opt/node 20/bin/node' });
+    expect(result).toMatchObject({ action: 'installed', installedBin: bin, chainedFile: null });
+    const script = readFileSync(result.hookFile, 'utf8');
+    expect(script).toContain(`elif [ -f ${shQuote(bin)} ]; then`);
+    expect(script).toContain(shQuote('/opt/node 20/bin/node'));
+    // The generated script is valid sh.
+    expect(spawnSync('sh', ['-n', result.hookFile]).status).toBe(0);
   });
 });
 

@@ -41,6 +41,10 @@ Using husky or the pre-commit framework? install prints the line to add to their
               ? [`keyaudit: pre-commit hook at ${where} was already keyaudit's; refreshed it.`]
               : [`keyaudit: pre-commit hook installed at ${where}.`];
         lines.push('  Every commit now runs `keyaudit scan --staged`; `keyaudit hook uninstall` removes it.');
+        if (result.installedBin !== null && /[/\\]_npx[/\\]/.test(result.installedBin)) {
+          // npx's cache can be cleared at any time; the hook then falls back to PATH or fails closed.
+          lines.push('  Note: this keyaudit runs from the npx cache. Add it to the project (npm install --save-dev keyaudit) so the hook keeps finding it.');
+        }
         ctx.io.stdout.write(`${lines.join('\n')}\n`);
       }
       ctx.setExitCode(0);
