@@ -195,28 +195,21 @@ export async function withStoreLock<T>(paths: StorePaths, fn: () => Promise<T>, 
   const deadline = Date.now() + timeoutMs;
   let lastOwner: LockOwner | null = null;
   for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await fs.open(paths.lock, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
-      try {
-        await handle.writeFile(JSON.stringify({ ...me, at: Date.now() }));
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new StoreError(`cannot create the lock ${paths.lock}: ${code ?? 'I/O error'}`);
-    }
+    if (await tryCreateLock(paths, me)) break;
     const text = await fs.readFile(paths.lock, 'utf8').catch(() => null);
-    if (text === null) continue; // released between our open and read
-    const owner = parseOwner(text);
-    lastOwner = owner;
-    const stat = await fs.stat(paths.lock).catch(() => null);
-    const age = stat === null ? 0 : Date.now() - stat.mtimeMs;
-    // An unreadable owner (a writer killed between create and write) is stale once it is a few seconds old.
-    const stale = owner === null ? age > 5_000 : owner.host === me.host ? !pidAlive(owner.pid) : age > foreignStaleMs;
-    if (stale) {
-      await breakStaleLock(paths, text);
+    if (text === null) continue; // released between our attempt and this read
+    lastOwner = parseOwner(text);
+    const isStale = async (t: string) => {
+      const owner = parseOwner(t);
+      const stat = await fs.stat(paths.lock).catch(() => null);
+      const age = stat === null ? 0 : Date.now() - stat.mtimeMs;
+      // No readable owner (only possible on the O_EXCL fallback path): stale after a few seconds.
+      if (owner === null) return age > 5_000;
+      return owner.host === me.host ? !pidAlive(owner.pid) : age > foreignStaleMs;
+    };
+    if (await isStale(text)) {
+      await breakStaleLock(paths, text, isStale);
+      await sleep(1 + Math.random() * 5);
       continue;
     }
     if (Date.now() > deadline) {
@@ -236,17 +229,68 @@ export async function withStoreLock<T>(paths: StorePaths, fn: () => Promise<T>, 
   }
 }
 
-async function breakStaleLock(paths: StorePaths, seenText: string): Promise<void> {
-  const aside = `${paths.lock}.stale-${process.pid}-${randomBytes(6).toString('hex')}`;
+/**
+ * Creates the lock file with its owner already written: the owner goes to a temp file that is then
+ * hard-linked to the lock name (atomic, fails if the lock exists), so a process killed at any point
+ * never leaves an empty lock behind. File systems without hard links fall back to O_EXCL + write.
+ */
+async function tryCreateLock(paths: StorePaths, me: LockOwner): Promise<boolean> {
+  const owner = JSON.stringify({ ...me, at: Date.now() });
+  const tmp = join(paths.dir, `${TMP_PREFIX}lock-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    await fs.rename(paths.lock, aside);
-  } catch {
-    return; // someone else broke or released it
+    await fs.writeFile(tmp, owner, { mode: 0o600, flag: 'wx' });
+    try {
+      await fs.link(tmp, paths.lock);
+      return true;
+    } finally {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // Our temp file was removed by the lock holder's clean-up before we linked it: just retry.
+    if (code === 'ENOENT') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') {
+      throw new StoreError(`cannot create the lock ${paths.lock}: ${code ?? 'I/O error'}`);
+    }
   }
-  const movedText = await fs.readFile(aside, 'utf8').catch(() => null);
-  if (movedText !== null && movedText !== seenText) {
-    // We moved a lock that a live process had just taken: put it back unless a new one exists.
-    await fs.link(aside, paths.lock).catch(() => undefined);
+  try {
+    const handle = await fs.open(paths.lock, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
+    try {
+      await handle.writeFile(owner);
+    } finally {
+      await handle.close();
+    }
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    throw new StoreError(`cannot create the lock ${paths.lock}: ${code ?? 'I/O error'}`);
   }
-  await fs.rm(aside, { force: true }).catch(() => undefined);
+}
+
+/**
+ * Removes a lock that was judged stale from `seenText`, safely against racing processes: only while
+ * holding a short-lived second lock (`<lock>.break`, O_EXCL), and only if the lock file still holds
+ * exactly `seenText` and `isStale` still says so. Without this, a process could judge a lock stale
+ * just as its owner released it and then delete the next owner's fresh lock.
+ */
+async function breakStaleLock(paths: StorePaths, seenText: string, isStale: (text: string) => Promise<boolean>): Promise<void> {
+  const breakLock = `${paths.lock}.break`;
+  try {
+    const handle = await fs.open(breakLock, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_EXCL, 0o600);
+    await handle.close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    // A breaker killed while holding it (a window of microseconds) would block breaking forever.
+    const st = await fs.stat(breakLock).catch(() => null);
+    if (st !== null && Date.now() - st.mtimeMs > 10_000) await fs.rm(breakLock, { force: true }).catch(() => undefined);
+    return;
+  }
+  try {
+    const now = await fs.readFile(paths.lock, 'utf8').catch(() => null);
+    if (now === seenText && (await isStale(now))) await fs.rm(paths.lock, { force: true });
+  } finally {
+    await fs.rm(breakLock, { force: true }).catch(() => undefined);
+  }
 }

@@ -101,9 +101,8 @@ export function checkEntryName(name: string): void {
 export async function checkExchangeId(exchange: string): Promise<void> {
   if (!EXCHANGE_ID.test(exchange)) throw new UsageError(`invalid exchange id "${exchange.slice(0, 40)}": use the CCXT id, such as binance, okx or kraken.`);
   if (KNOWN_EXCHANGES.includes(exchange)) return;
-  const ccxt = (await import('ccxt')) as unknown as { default?: { exchanges?: string[] }; exchanges?: string[] };
-  const ids = ccxt.exchanges ?? ccxt.default?.exchanges ?? [];
-  if (!ids.includes(exchange)) {
+  const { ccxtExchangeIds } = await import('../exchanges/ccxt-client.js');
+  if (!(await ccxtExchangeIds()).includes(exchange)) {
     throw new UsageError(`unknown exchange id "${exchange}": keyaudit uses CCXT ids, such as ${KNOWN_EXCHANGES.slice(0, 8).join(', ')}.`);
   }
 }

@@ -78,9 +78,15 @@ export function readFromTerminal(io: PromptIO, question: string, options: ReadOp
     };
 
     function onData(chunk: Buffer | string) {
-      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-      for (const ch of text) {
-        if (done) return;
+      const chars = Array.from(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i] as string;
+        if (done) {
+          // Typed ahead (or pasted several lines at once): leave the rest for the next prompt.
+          const rest = chars.slice(ch === '\n' && lastWasCR ? i + 1 : i).join('');
+          if (rest !== '') input.unshift(Buffer.from(rest, 'utf8'));
+          return;
+        }
         // Skip terminal escape sequences (arrow keys and the like): ESC [ ... final byte.
         if (escape === 'esc') {
           escape = ch === '[' ? 'csi' : 'none';
@@ -130,5 +136,7 @@ export function readFromTerminal(io: PromptIO, question: string, options: ReadOp
     }
     input.on('data', onData);
     input.on('end', onEnd);
+    // Input already closed (Ctrl-D at an earlier prompt, or a closed pipe): nothing more will come.
+    if ((input as { readableEnded?: boolean }).readableEnded === true) onEnd();
   });
 }
