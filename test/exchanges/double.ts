@@ -41,13 +41,15 @@ const SIGNED = new Set(['binance', 'okx', 'bybit', 'kraken']);
 
 export interface Double {
   url: string;
-  stats: { connections: number; requests: number; signatureProblems: string[]; unrouted: string[] };
+  stats: { connections: number; requests: number; signatureProblems: string[]; unrouted: string[]; peakInFlight: Record<string, number>; peakTotal: number };
   close(): Promise<void>;
 }
 
 export async function startDouble(keys: readonly KeyBehaviour[], options: { latencyMs?: number } = {}): Promise<Double> {
   const byKey = new Map(keys.map((k) => [k.credentials.apiKey, k]));
-  const stats: Double['stats'] = { connections: 0, requests: 0, signatureProblems: [], unrouted: [] };
+  const stats: Double['stats'] = { connections: 0, requests: 0, signatureProblems: [], unrouted: [], peakInFlight: {}, peakTotal: 0 };
+  const inFlight: Record<string, number> = {};
+  let total = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests += 1;
     const chunks: Buffer[] = [];
@@ -56,7 +58,14 @@ export async function startDouble(keys: readonly KeyBehaviour[], options: { late
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '';
     const exchange = ROUTES[`${req.method ?? 'GET'} ${path}`];
+    const lane = exchange ?? '?';
+    inFlight[lane] = (inFlight[lane] ?? 0) + 1;
+    total += 1;
+    stats.peakInFlight[lane] = Math.max(stats.peakInFlight[lane] ?? 0, inFlight[lane] ?? 0);
+    stats.peakTotal = Math.max(stats.peakTotal, total);
     if (options.latencyMs !== undefined) await new Promise((r) => setTimeout(r, options.latencyMs));
+    inFlight[lane] = (inFlight[lane] ?? 1) - 1;
+    total -= 1;
     const send = (status: number, payload: unknown): void => {
       const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
       res.writeHead(status, { 'content-type': typeof payload === 'string' ? 'text/html' : 'application/json' }).end(text);
