@@ -16,7 +16,8 @@
  *    - `ip_whitelist` (also read from detail), `created_at`, `last_access` (unix s), `state`
  *      (1 normal, 2 locked, 3 frozen → note), `name` → label.
  * If `main_keys` fails (e.g. a sub-account key), the IP facts of `account/detail` still stand and
- * the permission facts carry the failure's reason. No verified expiry policy. Testnet via CCXT
+ * the permission facts carry the failure's reason. Unbound keys are valid for 90 days (help-centre
+ * FAQ 17521, info note; no date is returned). Testnet via CCXT
  * sandbox. Signing (CCXT): `SIGN` = hex HMAC-SHA512 of
  * `METHOD\n/api/v4/path\nquery\nhex(SHA512(body))\nTimestamp` with `Timestamp` in unix seconds.
  */
@@ -48,6 +49,16 @@ const MainKey = z.looseObject({
   last_access: z.unknown().optional(),
 });
 const MainKeysSchema = z.array(MainKey);
+
+/**
+ * Gate's help centre ("How to utilize API", FAQ 17521): a key not bound to an IP "will allow access
+ * from any address and is valid for 90 days". Not in the API reference, so it is an info note.
+ */
+const UNBOUND_NOTE = {
+  id: 'gate-unbound-90-days',
+  text: 'Gate: an API key not bound to an IP address is valid for 90 days only.',
+  source: 'https://www.gate.com/help/guide/faq/17521/how-to-utilize-api',
+};
 
 /** What fetchRaw returns. `mainKeys` is replaced by the failure when that call failed. */
 export interface GateRaw {
@@ -117,6 +128,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   const ip = ipFacts(detail.data.ip_whitelist, 'ip_whitelist');
   facts.ipRestricted = ip.ipRestricted;
   facts.ipAllowlist = ip.ipAllowlist;
+  if (facts.ipRestricted.value === false) facts.policyNotes.push(UNBOUND_NOTE);
   if (key === undefined) return facts;
 
   if (typeof key.name === 'string' && key.name !== '') facts.label = key.name;

@@ -41,6 +41,14 @@ export const ORIGIN: Record<AdapterExchange, string> = {
   deribit: 'https://www.deribit.com',
 };
 
+/** A CDP Ed25519 key: UUID key name, secret = base64(seed ‖ public key), 88 chars (exchanges.md §3). */
+export function fakeCdpEd25519Credentials(): TestCredentials {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' });
+  const secret = Buffer.concat([Buffer.from(jwk.d ?? '', 'base64url'), Buffer.from(jwk.x ?? '', 'base64url')]).toString('base64');
+  return { apiKey: new Fake('cdp-ed25519').uuid(), privateKey: secret, publicKey };
+}
+
 export function fakeCredentials(exchange: AdapterExchange, seed = 'main'): TestCredentials {
   const f = new Fake(`${exchange}:${seed}`);
   switch (exchange) {
@@ -80,15 +88,22 @@ export function signatureProblem(exchange: AdapterExchange, req: SeenRequest, cr
   const [path = '', query = ''] = req.url.split('?');
   switch (exchange) {
     case 'coinbase': {
-      // Authorization: Bearer <ES256 JWT>, header {kid, nonce}, claims sub/uri/nbf/exp (CDP auth docs).
+      // Authorization: Bearer <JWT>, header {kid, nonce}, claims sub/uri/nbf/exp (CDP auth docs):
+      // ES256 for EC keys (`uri`), EdDSA for Ed25519 keys (`uris`).
       const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header(req, 'authorization'));
       if (m === null) return 'Authorization';
       const head = b64urlJson(m[1] ?? '');
       const claims = b64urlJson(m[2] ?? '');
-      if (head?.alg !== 'ES256' || head.kid !== creds.apiKey || typeof head.nonce !== 'string') return 'JWT header';
-      if (creds.publicKey === undefined || !verify('sha256', Buffer.from(`${m[1]}.${m[2]}`), { key: creds.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(m[3] ?? '', 'base64url'))) return 'JWT signature';
+      const ed = creds.publicKey?.asymmetricKeyType === 'ed25519';
+      if (head?.alg !== (ed ? 'EdDSA' : 'ES256') || head.kid !== creds.apiKey || typeof head.nonce !== 'string') return 'JWT header';
+      const signed = Buffer.from(`${m[1]}.${m[2]}`);
+      const signature = Buffer.from(m[3] ?? '', 'base64url');
+      if (creds.publicKey === undefined) return 'no public key';
+      const valid = ed ? verify(null, signed, creds.publicKey, signature) : verify('sha256', signed, { key: creds.publicKey, dsaEncoding: 'ieee-p1363' }, signature);
+      if (!valid) return 'JWT signature';
       if (claims?.sub !== creds.apiKey) return 'JWT sub';
-      if (claims.uri !== `${req.method} ${req.host}${path}`) return `JWT uri ${String(claims.uri)}`;
+      const uri = ed ? (Array.isArray(claims.uris) ? claims.uris[0] : undefined) : claims.uri;
+      if (uri !== `${req.method} ${req.host}${path}`) return `JWT uri ${String(uri)}`;
       const nbf = Number(claims.nbf);
       const exp = Number(claims.exp);
       if (!(exp - nbf === 120 && exp * 1000 > Date.now() && nbf * 1000 <= Date.now() + 5000)) return 'JWT nbf/exp';

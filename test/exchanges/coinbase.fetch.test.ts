@@ -1,5 +1,8 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import adapter from '../../src/exchanges/coinbase.js';
-import { describeFetch, fixtureRaw } from './adapter-fetch.js';
+import { describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
+import { fakeCdpEd25519Credentials, mockRoute } from './adapter-signing.js';
 
 describeFetch({
   exchange: 'coinbase',
@@ -14,4 +17,23 @@ describeFetch({
     { method: 'v3PrivatePostBrokeragePortfoliosMoveFunds', args: [{}] },
     { method: 'createOrder', args: ['BTC/USD', 'market', 'buy', 1] },
   ],
+});
+
+describe('coinbase Ed25519 CDP keys', () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('sign an EdDSA JWT (verified with the test public key) and read the answer', async () => {
+    const creds = fakeCdpEd25519Credentials();
+    const mock = mockRoute('coinbase', 'GET', '/api/v3/brokerage/key_permissions', creds, [{ status: 200, body: fixtureRaw('coinbase', 'ng.transfer-enabled', creds) }]);
+    const { facts } = await fetchFacts(adapter, creds);
+    expect(mock.problems).toEqual([]);
+    expect(mock.scope.isDone()).toBe(true);
+    expect(facts.canWithdraw.value).toBe(true);
+  });
 });
