@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Fake } from '../../src/core/fake.js';
 import { WrongPassphraseError } from '../../src/store/crypto.js';
 import { readEntries } from '../../src/store/store.js';
-import { FAST, fastStore, testHome } from './helpers.js';
+import { allFileText, FAST, fastStore, testHome } from './helpers.js';
 
 const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-writer.mjs');
 const TOTAL = 50;
@@ -72,6 +72,8 @@ describe('crash safety', () => {
       expect(n).toBeGreaterThanOrEqual(Math.max(landed, acked + 1));
       expect(n).toBeLessThanOrEqual(Math.max(landed, acked + 1) + 1);
       landed = n;
+      // Temp files a kill left behind hold ciphertext only (the writer's secrets end in z/q runs).
+      expect(allFileText(t.home)).not.toMatch(/zzzzzzzz|qqqqqqqq/);
     }
     expect(landed).toBe(TOTAL);
     expect(kills).toBeGreaterThan(3);
