@@ -85,6 +85,14 @@ function escapeMarkdown(s) {
   return String(s).replace(/[\\`*_{}[\]<>()#+\-.!|]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
+function safeDecode(uri) {
+  try {
+    return decodeURI(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** Results of a SARIF log as flat rows. */
 export function sarifRows(log) {
   const rows = [];
@@ -96,7 +104,7 @@ export function sarifRows(log) {
         level: r.level ?? 'warning',
         severity: r.properties?.severity ?? r.level ?? 'warning',
         message: r.message?.text ?? '',
-        file: loc?.artifactLocation?.uri === undefined ? null : decodeURI(loc.artifactLocation.uri),
+        file: loc?.artifactLocation?.uri === undefined ? null : safeDecode(loc.artifactLocation.uri),
         line: loc?.region?.startLine ?? null,
         commit: r.properties?.commit ?? null,
       });

@@ -180,3 +180,26 @@ describe('action/run.mjs on a fixture repository', () => {
     expect(run.summary).toContain('could not complete');
   });
 });
+
+describe('action/run.mjs helpers', () => {
+  it('splits args like a shell (quotes, escapes) without expanding anything', async () => {
+    const { splitArgs } = (await import(RUN_SCRIPT)) as { splitArgs: (s: string) => string[] };
+    expect(splitArgs(`--history  'origin/main..HEAD' --config "cfg dir/.keyauditrc.yaml" a\\ b $HOME`)).toEqual([
+      '--history',
+      'origin/main..HEAD',
+      '--config',
+      'cfg dir/.keyauditrc.yaml',
+      'a b',
+      '$HOME',
+    ]);
+    expect(splitArgs('')).toEqual([]);
+    expect(() => splitArgs(`--config 'open`)).toThrow(/unterminated/);
+  });
+
+  it('escapes workflow-command data and properties, so a file name cannot inject a command', async () => {
+    const { annotations } = (await import(RUN_SCRIPT)) as { annotations: (rows: object[]) => string[] };
+    const [line] = annotations([{ ruleId: 'secrets/x', level: 'error', severity: 'high', message: '50% sure\n::error::fake', file: 'a,b:c.env', line: 3, commit: null }]);
+    expect(line).toBe('::error file=a%2Cb%3Ac.env,line=3,title=keyaudit secrets/x::50%25 sure%0A::error::fake');
+    expect(line?.split('\n')).toHaveLength(1);
+  });
+});
