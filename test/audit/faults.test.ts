@@ -64,6 +64,19 @@ describe('retries', () => {
     expect(unverified(report)?.severity).toBe('high');
   });
 
+  it('clock skew: syncs through the allowlisted public time endpoint, then retries once', async () => {
+    const time = nock('https://api.binance.com')
+      .get('/api/v3/time')
+      .reply(200, () => ({ serverTime: Date.now() - 5000 }));
+    const { report, mock } = await run('binance', [{ status: 400, body: { code: -1021, msg: 'Timestamp for this request is outside of the recvWindow.' } }, ok('binance')], { retries: 0 });
+    expect(time.isDone()).toBe(true);
+    expect(mock.requests).toHaveLength(2);
+    // The retried request is signed with the server's clock (about 5 s behind ours).
+    const stamp = (i: number) => Number(/timestamp=(\d+)/.exec(mock.requests[i]?.url ?? '')?.[1]);
+    expect(stamp(0) - stamp(1)).toBeGreaterThan(3000);
+    expect(report.status).toBe('pass');
+  });
+
   it('never retries an authentication failure', async () => {
     const { report, mock } = await run('bybit', [{ status: 200, body: { retCode: 10003, retMsg: 'API key is invalid.', result: {}, retExtInfo: {}, time: 1 } }]);
     expect(mock.requests).toHaveLength(1);
