@@ -3,7 +3,11 @@
  * the exchange masks or does not return cannot be compared: that is said, and fails closed.
  */
 import { defineKeyRule } from '../../src/core/define-rule.js';
+import type { Reason } from '../../src/core/key-facts.js';
 import { ipInAny } from './lib/ip.js';
+
+/** Reasons that concern the list itself, not a failed call. */
+const LIST_LEVEL: ReadonlySet<Reason> = new Set(['not-exposed', 'field-absent', 'unrecognized-value', 'mapping-unverified', 'not-found']);
 
 export default defineKeyRule({
   meta: {
@@ -18,6 +22,9 @@ export default defineKeyRule({
     const expected = ctx.account.expectedIps ?? [];
     if (expected.length === 0 || facts.ipRestricted.value === false) return;
     const list = facts.ipAllowlist;
+    // A failed call is reported once, by permissions-unverified; here only a list the exchange
+    // answered about but did not (or could not) give.
+    if (list.value === 'unknown' && !LIST_LEVEL.has(list.reason ?? 'field-absent')) return;
     if (list.value === 'unknown') {
       ctx.report({
         key: 'unverifiable',

@@ -4,6 +4,12 @@ import { defineKeyRule } from '../../src/core/define-rule.js';
 
 const DAY_MS = 86_400_000;
 
+/** Expiry fields that date something other than the key itself. */
+const SUBJECT: Readonly<Record<string, string>> = {
+  // Binance: the lapse of an unrestricted key's trading permission (exchanges.md §3).
+  tradingAuthorityExpirationTime: "key's trading permission",
+};
+
 export default defineKeyRule({
   meta: {
     name: 'key-expiring',
@@ -21,13 +27,14 @@ export default defineKeyRule({
     if (!Number.isFinite(t)) return;
     const source = facts.expiresAt.source ?? 'unknown';
     const approx = facts.expiresAt.approximate === true ? ' (approximate)' : '';
+    const subject = SUBJECT[source] ?? 'key';
     if (t <= ctx.now.getTime()) {
-      ctx.report({ key: 'expired', data: { what: `key expired on ${value.slice(0, 10)}${approx}`, source } });
+      ctx.report({ key: 'expired', data: { what: `${subject} expired on ${value.slice(0, 10)}${approx}`, source } });
       return;
     }
     const days = Math.ceil((t - ctx.now.getTime()) / DAY_MS);
     if (days <= ctx.options.withinDays) {
-      ctx.report({ key: 'expiring', severity: 'medium', data: { what: `key expires in ${days} day(s), on ${value.slice(0, 10)}${approx}`, source } });
+      ctx.report({ key: 'expiring', severity: 'medium', data: { what: `${subject} expires in ${days} day(s), on ${value.slice(0, 10)}${approx}`, source } });
     }
   },
 });

@@ -111,6 +111,18 @@ const INVALID: (Row & { expected: RegExp[] })[] = [
     expected: [/^permissions-unverified:high:.*withdraw: the exchange documents no clear mapping/],
   },
   {
+    name: 'failed call with expectedIps: reported once, by permissions-unverified',
+    facts: (f) => Object.assign(f, allUnknown('kraken', 'x', 'y', 'bad-response')),
+    account: { expectedIps: ['203.0.113.7'] },
+    expected: [/^permissions-unverified:high:/],
+  },
+  {
+    name: "Binance trading authority lapse is not called the key's expiry",
+    exchange: 'binance',
+    facts: (f) => (f.expiresAt = { value: daysAgo(2), source: 'tradingAuthorityExpirationTime' }),
+    expected: [/^key-expiring:high:key's trading permission expired on/],
+  },
+  {
     name: 'failed call, --allow-unknown',
     facts: (f) => Object.assign(f, allUnknown('kraken', 'x', 'y', 'timeout')),
     allowUnknown: true,
