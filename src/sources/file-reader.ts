@@ -3,6 +3,7 @@
  * overlap, so a secret that spans a chunk boundary (a PEM block) is still seen whole and memory stays
  * flat. Binary files (a NUL byte in the first 8 KiB, as git decides) are reported, not read.
  */
+import { readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Fragment, SkippedFile } from '../core/types.js';
 
@@ -15,6 +16,7 @@ const SNIFF = 8000;
 export type ReadResult = { kind: 'fragments'; fragments: AsyncGenerator<Fragment> } | { kind: 'skipped'; skip: SkippedFile };
 
 export async function readFragments(absPath: string, displayPath: string, size: number): Promise<ReadResult> {
+  if (size <= WHOLE_FILE_LIMIT) return readSmall(absPath, displayPath);
   let handle;
   try {
     handle = await open(absPath, 'r');
@@ -29,17 +31,29 @@ export async function readFragments(absPath: string, displayPath: string, size: 
       await handle.close();
       return { kind: 'skipped', skip: { path: displayPath, reason: 'binary' } };
     }
-    if (size <= WHOLE_FILE_LIMIT) {
-      const text = (await handle.readFile()).toString('utf8');
-      await handle.close();
-      return { kind: 'fragments', fragments: single({ path: displayPath, text, startLine: 1, startOffset: 0 }) };
-    }
   } catch (error) {
     await handle.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     return { kind: 'skipped', skip: { path: displayPath, reason: 'unreadable', detail: code ?? 'read error' } };
   }
   return { kind: 'fragments', fragments: chunks(handle, displayPath) };
+}
+
+/**
+ * Small files (nearly all of them) in one synchronous read: open, fstat, read and close without four
+ * trips through libuv's thread pool each. On trees of many small files that dispatch cost, not the
+ * reading, was most of the scan time; the scan of the text is synchronous anyway.
+ */
+function readSmall(absPath: string, displayPath: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(absPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { kind: 'skipped', skip: { path: displayPath, reason: 'unreadable', detail: code === 'EACCES' ? 'permission denied' : (code ?? 'read error') } };
+  }
+  if (buf.subarray(0, SNIFF).includes(0)) return { kind: 'skipped', skip: { path: displayPath, reason: 'binary' } };
+  return { kind: 'fragments', fragments: single({ path: displayPath, text: buf.toString('utf8'), startLine: 1, startOffset: 0 }) };
 }
 
 async function* single(fragment: Fragment): AsyncGenerator<Fragment> {
