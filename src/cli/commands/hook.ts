@@ -26,6 +26,16 @@ Using husky or the pre-commit framework? install prints the line to add to their
     .command('install')
     .description('write the pre-commit hook (honours core.hooksPath)')
     .option('--force', 'keep an existing foreign hook: it runs first, then keyaudit; uninstall restores it', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ keyaudit hook install            writes .git/hooks/pre-commit (or into core.hooksPath)
+  $ keyaudit hook install --force    an existing hook is kept as pre-commit.keyaudit-chained and runs first
+
+Exit 2 (nothing written) outside git, on a foreign hook without --force, and when husky or the
+pre-commit framework manage the hooks (the message says what to add to their config).`,
+    )
     .action(async (_opts: { force: boolean }, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions & { force: boolean }>();
       const { installHook } = await import('../../hooks/install.js');
@@ -53,6 +63,14 @@ Using husky or the pre-commit framework? install prints the line to add to their
   hook
     .command('uninstall')
     .description("remove keyaudit's pre-commit hook and restore the hook it replaced")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ keyaudit hook uninstall          removes the hook; a chained hook is put back byte-for-byte
+
+Refuses (exit 2) to remove a pre-commit hook keyaudit did not write.`,
+    )
     .action(async (_opts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
       const { uninstallHook } = await import('../../hooks/install.js');
