@@ -4,7 +4,7 @@
  * is on the line or just before. AWS's documentation example (`wJalrXUtnFEMI/…EXAMPLEKEY`) never counts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { ASSIGN, NAME_CHARS } from './lib/patterns.js';
+import { NAME_CHARS, assignmentStart } from './lib/patterns.js';
 
 export default defineSecretRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineSecretRule({
   },
   keywords: ['aws', 'secretaccesskey', 'secret_access_key', 'akia', 'asia'],
   pattern: new RegExp(
-    String.raw`(?<![${NAME_CHARS}])(?<name>[${NAME_CHARS}]{0,32}?(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?|secret[_.-]?key|secret))${ASSIGN}(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{40})(?![A-Za-z0-9+/=])`,
+    String.raw`${assignmentStart(String.raw`[${NAME_CHARS}]{0,32}?(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?|secret[_.-]?key|secret)`)}(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{40})(?![A-Za-z0-9+/=])`,
     'gi',
   ),
   context: /aws|AKIA[A-Z2-7]{16}|ASIA[A-Z2-7]{16}|secret[_.-]?access[_.-]?key/i,

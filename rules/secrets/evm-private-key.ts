@@ -8,7 +8,7 @@
  * The value must be a valid secp256k1 scalar (1 ≤ k < n).
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { ASSIGN, CREDENTIAL_NAME, NAME_CHARS, QUOTE, nameWords } from './lib/patterns.js';
+import { CREDENTIAL_NAME, NAME_CHARS, QUOTE, assignedName, assignmentStart, nameWords } from './lib/patterns.js';
 
 const SECP256K1_N = BigInt('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141');
 
@@ -22,7 +22,8 @@ const DEV_KEYS = [
   /5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a/i,
 ];
 
-const WALLET_CALL = String.raw`(?:Wallet|privateKeyToAccount|privateKeyToAddress|fromPrivateKey|from_key|fromKey|PrivateKey|LocalAccount|signerFromKey)[ \t]{0,2}\([ \t]{0,4}(?:${QUOTE})?`;
+/** `new Wallet("0x…")` and friends: starts at the `(` (cheap to find), the function name is checked backwards. */
+const WALLET_CALL = String.raw`\((?<=(?:Wallet|privateKeyToAccount|privateKeyToAddress|fromPrivateKey|from_key|fromKey|PrivateKey|LocalAccount|signerFromKey)[ \t]{0,2}\()[ \t]{0,4}(?:${QUOTE})?`;
 
 export default defineSecretRule({
   meta: {
@@ -35,7 +36,7 @@ export default defineSecretRule({
   },
   keywords: ['key', 'pk', 'priv', 'secret', 'wallet', 'signer', 'account'],
   pattern: new RegExp(
-    String.raw`(?:(?<![${NAME_CHARS}])(?<name>${CREDENTIAL_NAME}|[${NAME_CHARS}]{0,32}?(?:signer|wallet|account|deployer|owner)[${NAME_CHARS}]{0,12})${ASSIGN}|${WALLET_CALL})(?<![0-9A-Za-z])(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
+    String.raw`(?:${assignmentStart(String.raw`${CREDENTIAL_NAME}|[${NAME_CHARS}]{0,32}?(?:signer|wallet|account|deployer|owner)[${NAME_CHARS}]{0,12}`)}|${WALLET_CALL})(?<![0-9A-Za-z])(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
     'gi',
   ),
   minEntropy: 3.0,
@@ -44,8 +45,9 @@ export default defineSecretRule({
     const hex = secret.replace(/^0x/i, '');
     const k = BigInt(`0x${hex}`);
     if (k === 0n || k >= SECP256K1_N) return false;
-    if (groups.name === undefined) return true; // a wallet constructor call
-    const words = nameWords(groups.name);
+    const name = assignedName(groups);
+    if (name === '') return true; // a wallet constructor call
+    const words = nameWords(name);
     if (words.some((w) => REFUSED.has(w))) return false;
     if (words.some((w) => STRONG.has(w))) return true;
     // Only `key` / `secret` / `token`: ambiguous, so demand the 0x form wallets print.

@@ -75,7 +75,7 @@ export default defineSecretRule({
     fix: 'If this is a real secret, rotate it and load it from the environment or a secret manager; if it is not, add `keyaudit:allow` on the line or an allow pattern in the config.',
   },
   keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'credential', 'seed', 'priv', 'jwt', 'cookie', 'hmac', 'sk', 'pat', 'psk'],
-  pattern: assignmentPattern(`[${VALUE_CLASS}]{12,256}`, VALUE_CLASS),
+  pattern: assignmentPattern(`[${VALUE_CLASS}]{12,256}`, VALUE_CLASS, undefined, 'gim', 12),
   generic: true,
   minEntropy: 3.0,
   validate: (secret, groups) => {

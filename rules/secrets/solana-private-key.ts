@@ -6,6 +6,7 @@
  * signatures (base58 of 64 random bytes) and other byte arrays quiet. A value on a line whose name
  * says secret/private/keypair/wallet is reported when it has the right size.
  */
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import nacl from 'tweetnacl';
 import { defineSecretRule } from '../../src/core/define-rule.js';
 import { base58Decode, base58Encode } from './lib/base58.js';
@@ -14,11 +15,15 @@ const B58 = '1-9A-HJ-NP-Za-km-z';
 const NAMED = /(?:secret|private|priv|keypair|key[_-]?pair|wallet|signer|payer|authority|fromSecretKey|solana[_-]?key)/i;
 const NOT_SECRET = /(?:signature|sig\b|txid|tx[_-]?hash|hash|public|pubkey|address|blockhash)/i;
 
+/** PKCS#8 DER prefix of an Ed25519 private key (RFC 8410): the 32-byte seed follows. */
+const PKCS8_ED25519 = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** True when the last 32 bytes are the Ed25519 public key of the first 32 (native crypto: ~20 µs, not ~1 ms in JS). */
 export function isKeyPair(bytes: Uint8Array): boolean {
   if (bytes.length !== 64) return false;
-  const pair = nacl.sign.keyPair.fromSeed(bytes.subarray(0, 32));
-  for (let i = 0; i < 32; i++) if (pair.publicKey[i] !== bytes[32 + i]) return false;
-  return true;
+  const key = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519, bytes.subarray(0, 32)]), format: 'der', type: 'pkcs8' });
+  const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
+  return Buffer.from(bytes.subarray(32)).equals(spki.subarray(spki.length - 32));
 }
 
 function bytesOf(secret: string): Uint8Array | null {
@@ -41,10 +46,11 @@ export default defineSecretRule({
     fix: 'Assume the wallet is compromised: move its funds to a new keypair now, keep keypair files out of the repository (gitignore `*.json` keypairs) and load them from a secret manager.',
   },
   // Always runs: `id.json` holds nothing but the array. Cheap: the array form starts at a literal
-  // `[` and the base58 form cannot start inside a longer run of its alphabet.
+  // `[`; the base58 form must follow a quote, `=`, `:` or a line break (consumed, so the engine
+  // skips ahead to those characters).
   keywords: [],
   pattern: new RegExp(
-    String.raw`(?<secret>\[[ \t\r\n]{0,8}(?:[0-9]{1,3}[ \t\r\n]{0,8},[ \t\r\n]{0,8}){63}[0-9]{1,3}[ \t\r\n]{0,8}\]|(?<![A-Za-z0-9+/_-])[${B58}]{86,88}(?![A-Za-z0-9+/=_-]))`,
+    String.raw`(?<secret>\[[ \t\r\n]{0,8}(?:[0-9]{1,3}[ \t\r\n]{0,8},[ \t\r\n]{0,8}){63}[0-9]{1,3}[ \t\r\n]{0,8}\])|[\n"'=:][ \t]{0,4}(?<secret2>[${B58}]{86,88})(?![A-Za-z0-9+/=_-])`,
     'g',
   ),
   validate: (secret, groups) => {

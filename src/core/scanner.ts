@@ -35,16 +35,52 @@ interface CompiledRule {
 }
 
 const INLINE_ALLOW = /keyaudit:allow(?:[ \t]+([a-z0-9/ ,\t-]+))?/i;
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/**
+ * One regex for many keywords, shaped as a trie (`b(?:inance|itget|…)|k(?:ey|raken)…`) so the
+ * engine dispatches on the next character instead of trying every keyword at every position: a
+ * flat alternation of ~100 case-insensitive keywords ran at ~1 MB/s, the trie at hundreds of MB/s.
+ * At each position the longest keyword wins (optional tails are greedy).
+ */
+export function trieRegex(words: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word.toLowerCase()) {
+      let child = node.next.get(ch);
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: Node): string => {
+    const branches = [...node.next.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ch, child]) => escapeRegex(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    if (!node.end) return body;
+    return branches.length === 1 && (branches[0] as string).length === 1 ? `${body}?` : `(?:${branches.length === 1 ? body : branches.join('|')})?`;
+  };
+  return emit(root);
+}
 
 export class SecretScanner {
   private readonly byKeyword = new Map<string, CompiledRule[]>();
   private readonly alwaysRun: CompiledRule[] = [];
   private readonly prefilter: RegExp | null;
   readonly rules: readonly SecretRule[];
+  private readonly compiledCount: number;
 
   constructor(rules: readonly SecretRule[], options: ScannerOptions = {}) {
     this.rules = rules;
+    this.compiledCount = rules.length;
     const keywords = new Set<string>();
     for (const rule of rules) {
       const flags = new Set(`${rule.pattern.flags}gd`.replace(/[yuv]/g, ''));
@@ -62,9 +98,16 @@ export class SecretScanner {
         this.byKeyword.set(k, list);
       }
     }
-    // Longest first, so "binance" is preferred over "bin" at the same position.
-    const sorted = [...keywords].sort((a, b) => b.length - a.length).map(escapeRegex);
-    this.prefilter = sorted.length > 0 ? new RegExp(sorted.join('|'), 'gi') : null;
+    // The trie regex returns the longest keyword at a position; the keywords that are its prefixes
+    // (`priv` in `private_key`) are there too, so their rules come along.
+    for (const [k, list] of [...this.byKeyword]) {
+      for (const prefix of keywords) {
+        if (prefix === k || !k.startsWith(prefix)) continue;
+        for (const c of this.byKeyword.get(prefix) ?? []) if (!list.includes(c)) list.push(c);
+      }
+    }
+    // Case-sensitive over lower-cased text: about twice as fast as the `i` flag.
+    this.prefilter = keywords.size > 0 ? new RegExp(trieRegex([...keywords]), 'g') : null;
   }
 
   /** The rules whose keywords occur in `text` (plus the always-run rules). */
@@ -74,15 +117,17 @@ export class SecretScanner {
       this.prefilter.lastIndex = 0;
       const seen = new Set<string>();
       const re = this.prefilter;
+      re.lastIndex = 0;
+      const lower = text.toLowerCase();
       // Resume one character after each match, not after its end: keywords may overlap
       // (`private_key` holds `key`, `pkey` holds `pk` and `key`).
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
         re.lastIndex = m.index + 1;
         const k = m[0].toLowerCase();
         if (seen.has(k)) continue;
         seen.add(k);
         for (const c of this.byKeyword.get(k) ?? []) selected.add(c);
-        if (seen.size === this.byKeyword.size) break;
+        if (seen.size === this.byKeyword.size || selected.size === this.compiledCount) break;
       }
     }
     return [...selected];
