@@ -15,7 +15,7 @@ interface Policy {
 const unbound = (f: KeyFacts): boolean => f.ipRestricted.value === false;
 const trades = (f: KeyFacts): boolean => f.canTrade.any.value === true;
 
-const POLICIES: Readonly<Record<string, Policy>> = {
+const POLICIES: Record<string, Policy> = {
   binance: {
     applies: (f) => unbound(f) && (f.canTrade.spot.value === true || f.canTrade.margin.value === true),
     text: (f) =>
@@ -48,6 +48,10 @@ const POLICIES: Readonly<Record<string, Policy>> = {
     source: 'https://www.kucoin.com/support/360015102174',
   },
 };
+
+// OKX's regional sites (my.okx.com, OKX US) run the same key policy.
+POLICIES.myokx = POLICIES.okx as Policy;
+POLICIES.okxus = POLICIES.okx as Policy;
 
 export default defineKeyRule({
   meta: {

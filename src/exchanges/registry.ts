@@ -22,10 +22,10 @@ import gemini from './gemini.js';
 import htx from './htx.js';
 import kraken from './kraken.js';
 import kucoin from './kucoin.js';
-import okx from './okx.js';
+import okx, { myokx, okxus } from './okx.js';
 import unsupported from './unsupported.js';
 
-const ADAPTERS: readonly ExchangeAdapter[] = [binance, bitfinex, bitget, bybit, coinbase, deribit, gate, gemini, htx, kraken, kucoin, okx, ...unsupported];
+const ADAPTERS: readonly ExchangeAdapter[] = [binance, bitfinex, bitget, bybit, coinbase, deribit, gate, gemini, htx, kraken, kucoin, myokx, okx, okxus, ...unsupported];
 
 /**
  * Exchanges that closed, by id, with the closing date (exchanges.md §3 "None"). BitMEX has no CCXT

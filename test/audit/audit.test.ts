@@ -85,6 +85,22 @@ describe('auditAccounts', () => {
     expect(double.stats.signatureProblems).toEqual([]);
   });
 
+  it("OKX's regional sites (okxus, myokx) use the same adapter, signing and lapse policy", async () => {
+    const creds = fakeCredentials('okx', 'us');
+    double = await startDouble([{ exchange: 'okx', credentials: creds, body: fixture('okx', 'withdraw-unbound', { now: NOW, apiKey: creds.apiKey }) }]);
+    const reports = await auditAccounts({
+      config: config(['okxus', 'myokx'].map((exchange) => ({ name: exchange, exchange, baseUrl: double?.url, credentials: { env: { apiKey: 'K', secret: 'S', password: 'P' } } }))),
+      env: { K: creds.apiKey, S: creds.secret, P: creds.password },
+      now: NOW,
+      allowUnknown: false,
+    });
+    expect(double.stats.signatureProblems).toEqual([]);
+    for (const r of reports) {
+      expect(r.permissions.withdraw).toBe(true);
+      expect(r.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['keys/withdraw-enabled', 'keys/lapse-policy']));
+    }
+  });
+
   it('a store that is not available is unknown store-unavailable', async () => {
     const store: CredentialProvider = { get: async () => ({ ok: false, reason: 'store-unavailable', detail: 'no store: run keyaudit init' }) };
     const [r] = await auditAccounts({ config: config([{ name: 'k', exchange: 'kraken' }]), env: {}, now: NOW, allowUnknown: true, storeProvider: store });
