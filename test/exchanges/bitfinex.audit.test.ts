@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCli, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
-const AUTH_ERROR = { status: 500, body: ['error', 10100, 'apikey: invalid'] };
+const authFailure = { status: 500, body: ['error', 10100, 'apikey: invalid'] };
 const routes = (c: TestCredentials, fixture: string) => [{ method: 'POST' as const, path: '/v2/auth/r/permissions', body: fixtureRaw('bitfinex', fixture, c) }];
 
 beforeEach(() => {
@@ -20,7 +20,7 @@ afterEach(() => {
 
 async function audit(fixture: string, args: string[] = []) {
   const creds = fakeCredentials('bitfinex');
-  const out = await auditCli('bitfinex', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  const out = await auditCli('bitfinex', creds, routes(creds, fixture), { authError: authFailure, args });
   for (const m of out.mocks) expect(m.problems).toEqual([]);
   return out;
 }
@@ -53,7 +53,7 @@ describe('bitfinex audit (CLI, nock)', () => {
     const creds = fakeCredentials('bitfinex');
     const first = routes(creds, 'ok.trade-only')[0];
     if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('bitfinex', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    const { account, code, stderr } = await auditCli('bitfinex', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
     expect(account.unknown?.withdraw).toMatch(/authentication failed/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(code).toBe(1);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCli, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
-const AUTH_ERROR = { status: 400, body: { code: '40037', msg: 'Apikey does not exist', requestTime: 1736467200000, data: null } };
+const authFailure = { status: 400, body: { code: '40037', msg: 'Apikey does not exist', requestTime: 1736467200000, data: null } };
 const routes = (c: TestCredentials, fixture: string) => [{ method: 'GET' as const, path: '/api/v2/spot/account/info', body: fixtureRaw('bitget', fixture, c) }];
 
 beforeEach(() => {
@@ -20,7 +20,7 @@ afterEach(() => {
 
 async function audit(fixture: string, args: string[] = []) {
   const creds = fakeCredentials('bitget');
-  const out = await auditCli('bitget', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  const out = await auditCli('bitget', creds, routes(creds, fixture), { authError: authFailure, args });
   for (const m of out.mocks) expect(m.problems).toEqual([]);
   return out;
 }
@@ -58,7 +58,7 @@ describe('bitget audit (CLI, nock)', () => {
     const creds = fakeCredentials('bitget');
     const first = routes(creds, 'ok.spot-codes')[0];
     if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('bitget', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    const { account, code, stderr } = await auditCli('bitget', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
     expect(account.unknown?.withdraw).toMatch(/authentication failed/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(code).toBe(1);

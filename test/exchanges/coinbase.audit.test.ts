@@ -12,7 +12,7 @@ import { auditCli, deps, fetchFacts, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const PATH = '/api/v3/brokerage/key_permissions';
-const AUTH_ERROR = { status: 401, body: 'Unauthorized' };
+const authFailure = { status: 401, body: 'Unauthorized' };
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -25,7 +25,7 @@ afterEach(() => {
 async function audit(perms: Record<string, unknown>, opts: Parameters<typeof auditCli>[3] & { creds?: TestCredentials } = {}) {
   const creds = opts.creds ?? fakeCredentials('coinbase');
   const body = { ...fixtureRaw('coinbase', 'ok.trade-only', creds), ...perms };
-  const out = await auditCli('coinbase', creds, [{ method: 'GET', path: PATH, body }], { authError: AUTH_ERROR, ...opts });
+  const out = await auditCli('coinbase', creds, [{ method: 'GET', path: PATH, body }], { authError: authFailure, ...opts });
   expect(out.mocks[0]?.problems).toEqual([]);
   expect(out.mocks[0]?.scope.isDone()).toBe(true);
   return out;
@@ -57,7 +57,8 @@ describe('coinbase audit (CLI, nock, ES256 JWT verified)', () => {
 
   it('a PKCS#8 PEM pasted with literal \\n still signs (normalized to SEC1)', async () => {
     const creds = fakeCredentials('coinbase');
-    const pkcs8 = createPrivateKey(creds.privateKey ?? '').export({ type: 'pkcs8', format: 'pem' }).toString();
+    const sec1 = createPrivateKey(creds.privateKey ?? '');
+    const pkcs8 = sec1.export({ type: 'pkcs8', format: 'pem' }).toString();
     const pasted = pkcs8.trim().replace(/\n/g, '\\n');
     expect(normalizeCdpSecret(pasted)).toMatch(/^-----BEGIN EC PRIVATE KEY-----\n/);
     const { code } = await audit({ can_transfer: false }, { creds: { ...creds, privateKey: pasted } });
@@ -67,12 +68,12 @@ describe('coinbase audit (CLI, nock, ES256 JWT verified)', () => {
   it('HTTP 401 → unknown auth-failed: exit 1, exit 0 with --allow-unknown, no stack trace', async () => {
     const creds = fakeCredentials('coinbase');
     const route = [{ method: 'GET' as const, path: PATH, status: 401, body: 'Unauthorized' }];
-    const failed = await auditCli('coinbase', creds, route, { authError: AUTH_ERROR });
+    const failed = await auditCli('coinbase', creds, route, { authError: authFailure });
     expect(failed.rules).toContain('keys/permissions-unverified:high');
     expect(failed.account.unknown?.withdraw).toMatch(/authentication failed/);
     expect(failed.code).toBe(1);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
-    const allowed = await auditCli('coinbase', creds, route, { authError: AUTH_ERROR, args: ['--allow-unknown'] });
+    const allowed = await auditCli('coinbase', creds, route, { authError: authFailure, args: ['--allow-unknown'] });
     expect(allowed.code).toBe(0);
   });
 

@@ -10,7 +10,7 @@ import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const LISTED_SECRET = new Fake('deribit-listed').alnum(43);
 
-const AUTH_ERROR = { status: 400, body: { jsonrpc: '2.0', error: { message: 'invalid_credentials', code: 13004 }, testnet: false } };
+const authFailure = { status: 400, body: { jsonrpc: '2.0', error: { message: 'invalid_credentials', code: 13004 }, testnet: false } };
 const routes = (c: TestCredentials, fixture: string) => {
   const raw = fixtureRaw('deribit', fixture, c, LISTED_SECRET);
   const result = (raw.result as Record<string, unknown>[]).map((k) => ({ ...k, timestamp: Date.now() - 10 * DAY_MS }));
@@ -27,7 +27,7 @@ afterEach(() => {
 
 async function audit(fixture: string, args: string[] = []) {
   const creds = fakeCredentials('deribit');
-  const out = await auditCli('deribit', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  const out = await auditCli('deribit', creds, routes(creds, fixture), { authError: authFailure, args });
   for (const m of out.mocks) expect(m.problems).toEqual([]);
   return out;
 }
@@ -64,7 +64,7 @@ describe('deribit audit (CLI, nock)', () => {
     const creds = fakeCredentials('deribit');
     const first = routes(creds, 'ok.trade-only')[0];
     if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('deribit', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    const { account, code, stderr } = await auditCli('deribit', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
     expect(account.unknown?.withdraw).toMatch(/authentication failed/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(code).toBe(1);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
-const AUTH_ERROR = { status: 401, body: { label: 'INVALID_KEY', message: 'Invalid key provided' } };
+const authFailure = { status: 401, body: { label: 'INVALID_KEY', message: 'Invalid key provided' } };
 const routes = (c: TestCredentials, fixture: string) => {
   const raw = fixtureRaw('gate', fixture, c);
   const keys = (raw.mainKeys as Record<string, unknown>[]).map((k) => ({ ...k, created_at: Math.floor((Date.now() - 10 * DAY_MS) / 1000) }));
@@ -27,7 +27,7 @@ afterEach(() => {
 
 async function audit(fixture: string, args: string[] = []) {
   const creds = fakeCredentials('gate');
-  const out = await auditCli('gate', creds, routes(creds, fixture), { authError: AUTH_ERROR, args });
+  const out = await auditCli('gate', creds, routes(creds, fixture), { authError: authFailure, args });
   for (const m of out.mocks) expect(m.problems).toEqual([]);
   return out;
 }
@@ -63,7 +63,7 @@ describe('gate audit (CLI, nock)', () => {
     const creds = fakeCredentials('gate');
     const first = routes(creds, 'ok.spot-whitelisted')[0];
     if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('gate', creds, [{ ...first, status: AUTH_ERROR.status, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    const { account, code, stderr } = await auditCli('gate', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
     expect(account.unknown?.withdraw).toMatch(/authentication failed/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(code).toBe(1);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
-const AUTH_ERROR = { status: 200, body: { code: 1003, message: 'invalid signature' } };
+const authFailure = { status: 200, body: { code: 1003, message: 'invalid signature' } };
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -31,7 +31,7 @@ function routes(creds: TestCredentials, key: Record<string, unknown>, createdDay
 
 async function audit(key: Record<string, unknown>, opts: Parameters<typeof auditCli>[3] & { createdDaysAgo?: number } = {}) {
   const creds = fakeCredentials('htx');
-  const out = await auditCli('htx', creds, routes(creds, key, opts.createdDaysAgo), { authError: AUTH_ERROR, ...opts });
+  const out = await auditCli('htx', creds, routes(creds, key, opts.createdDaysAgo), { authError: authFailure, ...opts });
   for (const m of out.mocks) expect(m.problems).toEqual([]);
   return out;
 }
@@ -87,13 +87,13 @@ describe('htx audit (CLI, nock)', () => {
 
   it('invalid signature (code 1003) → unknown auth-failed, exit 1; exit 0 with --allow-unknown', async () => {
     const creds = fakeCredentials('htx');
-    const failing = [{ method: 'GET' as const, path: '/v2/user/uid', body: AUTH_ERROR.body }];
-    const failed = await auditCli('htx', creds, failing, { authError: AUTH_ERROR });
+    const failing = [{ method: 'GET' as const, path: '/v2/user/uid', body: authFailure.body }];
+    const failed = await auditCli('htx', creds, failing, { authError: authFailure });
     expect(failed.rules).toContain('keys/permissions-unverified:high');
     expect(failed.account.unknown?.withdraw).toMatch(/authentication failed/);
     expect(failed.code).toBe(1);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
-    const allowed = await auditCli('htx', creds, failing, { authError: AUTH_ERROR, args: ['--allow-unknown'] });
+    const allowed = await auditCli('htx', creds, failing, { authError: authFailure, args: ['--allow-unknown'] });
     expect(allowed.code).toBe(0);
   });
 

@@ -8,7 +8,7 @@ import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const PATH = '/api/v1/user/api-key';
-const AUTH_ERROR = { status: 401, body: { code: '400003', msg: 'KC-API-KEY not exists' } };
+const authFailure = { status: 401, body: { code: '400003', msg: 'KC-API-KEY not exists' } };
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -25,7 +25,7 @@ function answer(creds: TestCredentials, data: Record<string, unknown>, createdDa
 
 async function audit(data: Record<string, unknown>, opts: Parameters<typeof auditCli>[3] & { createdDaysAgo?: number } = {}) {
   const creds = fakeCredentials('kucoin');
-  const out = await auditCli('kucoin', creds, [{ method: 'GET', path: PATH, body: answer(creds, data, opts.createdDaysAgo) }], { authError: AUTH_ERROR, ...opts });
+  const out = await auditCli('kucoin', creds, [{ method: 'GET', path: PATH, body: answer(creds, data, opts.createdDaysAgo) }], { authError: authFailure, ...opts });
   expect(out.mocks[0]?.problems).toEqual([]);
   return out;
 }
@@ -79,12 +79,12 @@ describe('kucoin audit (CLI, nock)', () => {
 
   it('an authentication error → unknown auth-failed: exit 1, exit 0 with --allow-unknown, no stack trace', async () => {
     const creds = fakeCredentials('kucoin');
-    const failed = await auditCli('kucoin', creds, [{ method: 'GET', path: PATH, status: 401, body: AUTH_ERROR.body }], { authError: AUTH_ERROR });
+    const failed = await auditCli('kucoin', creds, [{ method: 'GET', path: PATH, status: 401, body: authFailure.body }], { authError: authFailure });
     expect(failed.rules).toContain('keys/permissions-unverified:high');
     expect(failed.account.status).toBe('unknown');
     expect(failed.code).toBe(1);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
-    const allowed = await auditCli('kucoin', creds, [{ method: 'GET', path: PATH, status: 401, body: AUTH_ERROR.body }], { authError: AUTH_ERROR, args: ['--allow-unknown'] });
+    const allowed = await auditCli('kucoin', creds, [{ method: 'GET', path: PATH, status: 401, body: authFailure.body }], { authError: authFailure, args: ['--allow-unknown'] });
     expect(allowed.code).toBe(0);
   });
 
