@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Fake } from '../../src/core/fake.js';
 import adapter, { dropClientSecrets } from '../../src/exchanges/deribit.js';
-import { describeFetch, fetchFacts, fixtureRaw, NOW } from './adapter-fetch.js';
+import { deps, describeFetch, fetchFacts, fixtureRaw, NOW } from './adapter-fetch.js';
 import { fakeCredentials, mockRoute } from './adapter-signing.js';
 
 describeFetch({
@@ -49,5 +49,25 @@ describe('deribit client secrets', () => {
     const facts = adapter.toFacts(fixtureRaw('deribit', 'ok.trade-only', creds, listed), { fetchedAt: NOW.toISOString(), apiKey: creds.apiKey });
     expect(JSON.stringify(facts)).not.toContain(listed);
     expect(dropClientSecrets({ result: [{ client_id: 'a', client_secret: listed }] })).toEqual({ result: [{ client_id: 'a' }] });
+  });
+});
+
+describe('deribit sandbox', () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('sandbox: true asks test.deribit.com', async () => {
+    const creds = fakeCredentials('deribit');
+    const scope = nock('https://test.deribit.com');
+    const mock = mockRoute('deribit', 'GET', '/api/v2/private/list_api_keys', creds, [{ status: 200, body: fixtureRaw('deribit', 'ok.trade-only', creds) }], undefined, scope);
+    const { facts } = await fetchFacts(adapter, creds, deps({ sandbox: true }));
+    expect(mock.problems).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+    expect(facts.canTrade.any.value).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import adapter from '../../src/exchanges/gate.js';
-import { describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
+import { deps, describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, mockRoute } from './adapter-signing.js';
 
 describeFetch({
@@ -53,6 +53,18 @@ describe('gate specifics', () => {
     expect(time.isDone()).toBe(true);
     expect(detail.scope.isDone()).toBe(true);
     expect(detail.problems).toEqual([]);
+    expect(facts.canTrade.spot.value).toBe(true);
+  });
+
+  it('sandbox: true asks the Gate testnet (api-testnet.gateapi.io)', async () => {
+    const creds = fakeCredentials('gate');
+    const raw = fixtureRaw('gate', 'ok.spot-whitelisted', creds);
+    const scope = nock('https://api-testnet.gateapi.io');
+    const detail = mockRoute('gate', 'GET', '/api/v4/account/detail', creds, [{ status: 200, body: raw.detail }], undefined, scope);
+    mockRoute('gate', 'GET', '/api/v4/account/main_keys', creds, [{ status: 200, body: raw.mainKeys }], undefined, scope);
+    const { facts } = await fetchFacts(adapter, creds, deps({ sandbox: true }));
+    expect(detail.problems).toEqual([]);
+    expect(scope.isDone()).toBe(true);
     expect(facts.canTrade.spot.value).toBe(true);
   });
 });

@@ -1,5 +1,9 @@
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Fake } from '../../src/core/fake.js';
 import adapter from '../../src/exchanges/gemini.js';
-import { describeFetch, fixtureRaw } from './adapter-fetch.js';
+import { deps, describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
+import { fakeCredentials, mockRoute } from './adapter-signing.js';
 
 describeFetch({
   exchange: 'gemini',
@@ -14,4 +18,31 @@ describeFetch({
     { method: 'privatePostV1OrderNew', args: [{}] },
     { method: 'privatePostV1Transfers', args: [{}] },
   ],
+});
+
+describe('gemini specifics', () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('sandbox: true asks the Gemini sandbox host', async () => {
+    const creds = fakeCredentials('gemini');
+    const scope = nock('https://api.sandbox.gemini.com');
+    const mock = mockRoute('gemini', 'POST', '/v1/roles', creds, [{ status: 200, body: fixtureRaw('gemini', 'ok.trader', creds) }], undefined, scope);
+    const { facts } = await fetchFacts(adapter, creds, deps({ sandbox: true }));
+    expect(mock.problems).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+    expect(facts.canTrade.any.value).toBe(true);
+  });
+
+  it('a master key (not account-scoped) fails before any request: CCXT signs account keys only', async () => {
+    const creds = { ...fakeCredentials('gemini'), apiKey: `master-${new Fake('gemini-master').alnum(20)}` };
+    const { facts } = await fetchFacts(adapter, creds);
+    expect(facts.canWithdraw).toMatchObject({ value: 'unknown', reason: 'auth-failed' });
+    expect(facts.canWithdraw.detail).toMatch(/account-key/);
+  });
 });
