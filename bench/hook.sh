@@ -8,12 +8,23 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$root/bin/keyaudit.js"
 runs="${RUNS:-20}"
 [ -f "$root/dist/src/cli/main.js" ] || { echo "run npm run build first" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/keyaudit-hook-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+
+# Benchmark a private snapshot of the build, so a rebuild of dist/ while this runs (a test suite's
+# global setup, an editor) cannot break or skew it. Retried until the copy starts cleanly.
+for attempt in 1 2 3 4 5; do
+  rm -rf "$work/pkg" && mkdir -p "$work/pkg"
+  cp -R "$root/bin" "$root/dist" "$root/package.json" "$work/pkg/"
+  ln -s "$root/node_modules" "$work/pkg/node_modules"
+  node "$work/pkg/bin/keyaudit.js" --version > /dev/null 2>&1 && break
+  [ "$attempt" = 5 ] && { echo "the build in dist/ does not start; run npm run build" >&2; exit 2; }
+  sleep 2
+done
+bin="$work/pkg/bin/keyaudit.js"
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.invalid
 export GIT_CONFIG_NOSYSTEM=1 HOME="$work" NO_COLOR=1
 
@@ -52,11 +63,16 @@ prep_hooked="git -C '$work/hooked' reset -q --soft $base_hooked"
 
 if command -v hyperfine > /dev/null; then
   # The third line is keyaudit's bare start-up (no scan): how much of the hook's cost is loading.
-  hyperfine --warmup 3 --runs "$runs" --export-markdown "$work/result.md" \
+  hyperfine ${HYPERFINE_FLAGS:-} --warmup 3 --runs "$runs" --export-markdown "$work/result.md" --export-json "$work/result.json" \
     --command-name 'git commit (no hook)' --prepare "$prep_plain" "$plain" \
     --command-name 'git commit (keyaudit hook)' --prepare "$prep_hooked" "$hooked" \
     --command-name 'keyaudit --version (start-up only)' --prepare true "node '$bin' --version"
   cat "$work/result.md"
+  # CPU time (user + system) is far less sensitive to a busy machine than wall time.
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).results;
+    for (const x of r) console.log(`${x.command}: CPU ${((x.user + x.system) * 1000).toFixed(0)} ms (user ${(x.user * 1000).toFixed(0)}, system ${(x.system * 1000).toFixed(0)}), wall median ${(x.median * 1000).toFixed(0)} ms`);
+  ' "$work/result.json"
 else
   for name in plain hooked; do
     prep="prep_$name"
