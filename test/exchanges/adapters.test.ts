@@ -3,6 +3,7 @@
  * shaped as the official docs (fixtures/exchanges/<exchange>/*.json name their doc page), and
  * interceptors that recompute each signature from the test secret.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { runCli } from '../helpers/cli.js';
@@ -126,5 +127,21 @@ describe('needs', () => {
     nock.cleanAll();
     const ok = await audit('bybit', 'safe', { account: { needs: ['spot'] } });
     expect(ok.rules.filter((r) => r.startsWith('keys/scope'))).toEqual([]);
+  });
+});
+
+describe('binance Ed25519 keys', () => {
+  it('a PEM secret from the environment (literal \\n, as pasted into CI) is signed with Ed25519', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const creds = { apiKey: fakeCredentials('binance', 'ed').apiKey, secret: pem };
+    const mock = mockIntrospection('binance', creds, [{ status: 200, body: fixture('binance', 'safe', { now: NOW, apiKey: creds.apiKey }) }]);
+    const dir = tempDir();
+    writeConfig(dir, [{ name: 'ed', exchange: 'binance', env: { apiKey: 'ED_KEY', secret: 'ED_SECRET' } }]);
+    const result = await runCli(['scan', '--no-secrets', '--format', 'json'], { cwd: dir, env: { ED_KEY: creds.apiKey, ED_SECRET: pem.trim().replace(/\n/g, '\\n') } });
+    expect(mock.problems).toEqual([]);
+    expect(mock.requests[0]?.url).toMatch(/signature=[A-Za-z0-9%]+$/);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain('PRIVATE KEY');
   });
 });

@@ -3,7 +3,7 @@
  * the exchange documents it (../../../shared/spec/exchanges.md §3), so a signing regression in the
  * CCXT path fails the tests. Used by nock matchers, the loopback double, the e2e test and the bench.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
 import { Fake } from '../../src/core/fake.js';
 import type { Credentials } from '../../src/exchanges/types.js';
 
@@ -45,9 +45,16 @@ export function signatureProblem(exchange: SignedExchange, req: SeenRequest, cre
     case 'binance': {
       // X-MBX-APIKEY; signature = hex HMAC-SHA256 of the query without `signature` (api-key-permission doc).
       if (header(req, 'x-mbx-apikey') !== creds.apiKey) return 'X-MBX-APIKEY';
-      const m = /^(.*)&signature=([0-9a-f]{64})$/.exec(query);
+      const m = /^(.*)&signature=([^&]+)$/.exec(query);
       if (m === null) return 'signature missing';
       if (!/(^|&)timestamp=\d{13}(&|$)/.test(m[1] ?? '')) return 'timestamp';
+      if (secret.includes('PRIVATE KEY')) {
+        // Ed25519/RSA keys: base64 signature of the query, URL-encoded (binance-spot-api-docs).
+        const signature = Buffer.from(decodeURIComponent(m[2] ?? ''), 'base64');
+        const key = createPublicKey(secret);
+        const ok = key.asymmetricKeyType === 'ed25519' ? verify(null, Buffer.from(m[1] ?? ''), key, signature) : verify('sha256', Buffer.from(m[1] ?? ''), key, signature);
+        return ok ? null : 'signature mismatch';
+      }
       const expected = createHmac('sha256', secret).update(m[1] ?? '').digest('hex');
       return expected === m[2] ? null : 'signature mismatch';
     }
