@@ -118,6 +118,29 @@ export function describeFetch(spec: FetchSpec): void {
       expect(facts.canWithdraw).toMatchObject({ value: 'unknown', reason: 'bad-response' });
     });
 
+    it('429 then success: retried (Retry-After honoured) and read', async () => {
+      const creds = fakeCredentials(spec.exchange);
+      const first = spec.routes[0];
+      if (first === undefined) throw new Error('no route');
+      const slept: number[] = [];
+      const mocks = mockAll(spec, creds, [{ status: 429, body: 'Too Many Requests', headers: { 'retry-after': '1' } }, { status: 200, body: first.ok(creds) }]);
+      const { facts } = await fetchFacts(spec.adapter, creds, deps({ retries: 2, sleep: (ms) => (slept.push(ms), Promise.resolve()) }));
+      expect(mocks.every((m) => m.scope.isDone())).toBe(true);
+      expect(slept).toEqual([1000]);
+      for (const [path, want] of Object.entries(spec.okExpect)) expectFact(facts, path, want);
+    });
+
+    it('repeated 503 → exchange-unavailable after the configured retries', async () => {
+      const creds = fakeCredentials(spec.exchange);
+      const mocks = mockAll(spec, creds, [
+        { status: 503, body: 'Service Unavailable' },
+        { status: 503, body: 'Service Unavailable' },
+      ]);
+      const { facts } = await fetchFacts(spec.adapter, creds, deps({ retries: 1 }));
+      expect(facts.canWithdraw).toMatchObject({ value: 'unknown', reason: 'exchange-unavailable' });
+      expect(mocks[0]?.scope.isDone()).toBe(true);
+    });
+
     it('a connection reset → network-error after the configured retries', async () => {
       const creds = fakeCredentials(spec.exchange);
       const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
