@@ -44,7 +44,8 @@ export function toAccountReport(name: string, facts: KeyFacts, findings: Finding
     createdAt,
     ageDays: Number.isFinite(created) ? Math.max(0, Math.floor((now.getTime() - created) / DAY_MS)) : null,
     expiresAt: date(facts.expiresAt),
-    endpoint: facts.endpoint === '' ? null : facts.endpoint,
+    // Exchanges without an introspection endpoint report '' or 'none': JSON says null.
+    endpoint: facts.endpoint === '' || facts.endpoint === 'none' ? null : facts.endpoint,
     unknown,
     findings,
   };

@@ -49,6 +49,7 @@ describe('auditAccounts', () => {
       expect.stringMatching(/^x:unknown:the exchange has closed/),
     ]);
     expect(reports.every((r) => r.findings.some((f) => f.ruleId === 'keys/permissions-unverified' && f.severity === 'high'))).toBe(true);
+    expect(reports.map((r) => r.endpoint)).toEqual([null, null, null]);
   });
 
   it('an id CCXT does not know is a ConfigError naming the file and accounts[i].exchange', async () => {
