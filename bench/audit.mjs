@@ -88,12 +88,16 @@ const raw = {
 const config = validateConfig(raw, 'bench.json', allRules, JSON.stringify(raw, null, 2));
 
 const times = [];
+const cpu = [];
 let statuses = {};
 for (let run = 0; run <= RUNS; run++) {
   requests = 0;
   const t = performance.now();
+  const u = process.cpuUsage();
   const reports = await auditAccounts({ config, env, now: new Date(), allowUnknown: false });
   const ms = performance.now() - t;
+  const used = process.cpuUsage(u);
+  if (run > 0) cpu.push((used.user + used.system) / 1000);
   if (run > 0) times.push(ms); // run 0 includes loading CCXT and adapters
   else statuses = reports.reduce((acc, r) => ({ ...acc, [`${r.exchange}:${r.status}`]: (acc[`${r.exchange}:${r.status}`] ?? 0) + 1 }), {});
   if (run === 0) console.log(`first run (loads CCXT + adapters): ${ms.toFixed(0)} ms, ${requests} requests`);
@@ -104,4 +108,5 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`accounts: ${ACCOUNTS} across ${ids.length} exchanges (${ids.join(', ')}), latency ${LATENCY} ms/request, concurrencyPerExchange ${config.audit.concurrencyPerExchange}`);
 console.log(`statuses: ${JSON.stringify(statuses)}`);
 console.log(`audit wall time (warm, median of ${RUNS}): ${median(times).toFixed(0)} ms  [${times.map((x) => x.toFixed(0)).join(', ')}]  target <= 1500 ms; sequential >= ${ACCOUNTS * LATENCY} ms`);
+console.log(`audit CPU time (warm, median): ${median(cpu).toFixed(0)} ms (creating 50 CCXT instances, signing, parsing); machine load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
 console.log(`CCXT import, fresh process (median of ${RUNS}): ${median(importMs).toFixed(0)} ms  [${importMs.map((x) => x.toFixed(0)).join(', ')}]`);
