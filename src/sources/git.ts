@@ -4,6 +4,7 @@
  * textconv drivers, pagers). keyaudit runs in CI on strangers' pull requests.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
 
 export const SAFE_GIT_CONFIG = [
   '-c', 'core.fsmonitor=false',
@@ -29,7 +30,10 @@ function gitEnv(): NodeJS.ProcessEnv {
   // Drop inherited GIT_* variables that could point git at another repository or config.
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-  return { ...env, ...SAFE_GIT_ENV };
+  // Except the index a pre-commit hook is given: for `git commit -a` and `git commit <paths>` the
+  // commit's content is only in that (temporary) index, so `scan --staged` must read it.
+  const index = process.env.GIT_INDEX_FILE;
+  return { ...env, ...SAFE_GIT_ENV, ...(index === undefined || index === '' ? {} : { GIT_INDEX_FILE: path.resolve(index) }) };
 }
 
 export function runGit(cwd: string, args: readonly string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {

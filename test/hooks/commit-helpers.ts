@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { Fake } from '../../src/core/fake.js';
 
 /** `git commit` as a user would run it (hooks on), returning status and output instead of throwing. */
-export function commit(repo: string, message: string): { status: number; output: string } {
-  const result = spawnSync('git', ['commit', '-m', message], {
+export function commit(repo: string, message: string, ...extra: string[]): { status: number; output: string } {
+  const result = spawnSync('git', ['commit', '-m', message, ...extra], {
     cwd: repo,
     encoding: 'utf8',
     env: {

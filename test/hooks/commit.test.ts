@@ -46,4 +46,22 @@ describe('real commits through the installed hook (built bin)', () => {
     expect(through.status, through.output).toBe(0);
     expect(commitCount(repo)).toBe(2);
   });
+
+  it('also blocks `git commit -a` and `git commit <path>`, whose content only exists in the index git hands the hook', async () => {
+    const repo = gitRepo();
+    writeTree(repo, { 'bot/config.py': 'x = 1\n', 'notes.txt': 'n\n' });
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'base');
+    expect((await spawnCli(['hook', 'install'], { cwd: repo, env: { HOME: repo } })).code).toBe(0);
+    const { content, secrets } = fakeBinanceFile('hook-commit-a');
+    // Modified but not staged: only `-a` / the pathspec puts it into the commit.
+    writeTree(repo, { 'bot/config.py': content });
+    for (const extra of [['-a'], ['--', 'bot/config.py']]) {
+      const blocked = commit(repo, 'sneaky', ...extra);
+      expect(blocked.status, extra.join(' ')).toBe(1);
+      expect(blocked.output).toContain('secrets/binance-api-key');
+      for (const s of secrets) expect(blocked.output).not.toContain(s);
+    }
+    expect(commitCount(repo)).toBe(1);
+  });
 });
