@@ -145,3 +145,32 @@ describe('binance Ed25519 keys', () => {
     expect(result.stdout).not.toContain('PRIVATE KEY');
   });
 });
+
+describe('sandbox', () => {
+  it('bybit sandbox: the testnet host, signed as usual', async () => {
+    const creds = fakeCredentials('bybit', 'sandbox');
+    const testnet = nock('https://api-testnet.bybit.com')
+      .get('/v5/user/query-api')
+      .query(true)
+      .reply(200, fixture('bybit', 'safe', { now: NOW, apiKey: creds.apiKey }));
+    const dir = tempDir();
+    const { names, values } = envNames('tn', creds);
+    writeConfig(dir, [{ name: 'tn', exchange: 'bybit', env: names, sandbox: true }]);
+    const result = await runCli(['scan', '--no-secrets', '--format', 'json'], { cwd: dir, env: values });
+    expect(testnet.isDone()).toBe(true);
+    expect(result.code, result.stdout).toBe(0);
+  });
+
+  it('okx sandbox: demo trading header', async () => {
+    const creds = fakeCredentials('okx', 'sandbox');
+    const demo = nock('https://www.okx.com', { reqheaders: { 'x-simulated-trading': '1' } })
+      .get('/api/v5/account/config')
+      .reply(200, fixture('okx', 'safe', { now: NOW, apiKey: creds.apiKey }));
+    const dir = tempDir();
+    const { names, values } = envNames('demo', creds);
+    writeConfig(dir, [{ name: 'demo', exchange: 'okx', env: names, sandbox: true }]);
+    const result = await runCli(['scan', '--no-secrets', '--format', 'json'], { cwd: dir, env: values });
+    expect(demo.isDone()).toBe(true);
+    expect(result.code, result.stdout).toBe(0);
+  });
+});
