@@ -34,7 +34,7 @@ interface CompiledRule {
   allow: readonly RegExp[];
 }
 
-const INLINE_ALLOW = /keyaudit:allow(?:[ \t]+([a-z0-9/ ,\t-]+))?/i;
+const INLINE_ALLOW = /keyaudit:allow(?:[ \t]{1,8}([a-z0-9/ ,\t-]{1,200}))?/i;
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
@@ -139,20 +139,24 @@ export class SecretScanner {
     if (candidates.length === 0) return [];
     const lines = new LineIndex(text);
     const hits: SecretHit[] = [];
+    // Per-line facts computed once per line, never once per hit: on a 10 MB single line, slicing or
+    // searching the whole line for every hit would make the scan quadratic.
     const minified = new Map<number, boolean>();
+    const allowed = new Map<number, string[] | null>();
     for (const c of candidates) {
       c.pattern.lastIndex = 0;
       for (const m of text.matchAll(c.pattern)) {
         const found = secretGroup(m);
         if (found === null) continue;
         const { secret, span } = found;
-        if (c.rule.generic === true && isMinifiedLine(text, span[0], minified)) continue;
+        const { line, column } = lines.position(span[0]);
+        const lineStart = span[0] - column + 1;
+        if (c.rule.generic === true && isMinifiedLine(text, lineStart, minified)) continue;
         const matchStart = m.index ?? span[0];
         // `$before`: up to 200 characters before the match, for rules that weigh what names the value.
         const groups = { ...(m.groups ?? {}), $before: text.slice(Math.max(0, matchStart - 200), matchStart) };
-        if (!this.accept(c, secret, groups, text, span[0], matchStart)) continue;
-        const { line, column } = lines.position(span[0]);
-        if (isInlineAllowed(lines, text, line, c.rule.meta.id)) continue;
+        if (!this.accept(c, secret, groups, text, span[0], matchStart, lineStart)) continue;
+        if (isInlineAllowed(lines, text, line, c.rule.meta.id, allowed)) continue;
         hits.push({
           rule: c.rule,
           secret,
@@ -175,18 +179,21 @@ export class SecretScanner {
     text: string,
     secretStart: number,
     matchStart: number,
+    lineStart: number,
   ): boolean {
     const { rule } = c;
     if (isPlaceholder(secret)) return false;
-    const lineStart = text.lastIndexOf('\n', secretStart - 1) + 1;
     if (isEnvReference(text.slice(Math.max(lineStart, secretStart - 60), secretStart))) return false;
     if (isEnvReference(secret.slice(0, 40))) return false;
     if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
     if (c.allow.some((re) => re.test(secret))) return false;
     if (rule.context !== undefined) {
       const window = rule.contextWindow ?? 300;
-      const lineEnd = text.indexOf('\n', secretStart);
-      const around = text.slice(Math.max(0, matchStart - window), lineEnd === -1 ? text.length : lineEnd);
+      // The window before the match, and the rest of the line after the secret (bounded).
+      const secretEnd = secretStart + secret.length;
+      const tail = text.slice(secretEnd, secretEnd + window);
+      const newline = tail.indexOf('\n');
+      const around = text.slice(Math.max(0, matchStart - window), secretEnd) + (newline === -1 ? tail : tail.slice(0, newline));
       if (!rule.context.test(around)) return false;
     }
     if (rule.validate !== undefined && !rule.validate(secret, groups)) return false;
@@ -235,12 +242,11 @@ function secretGroup(m: RegExpMatchArray): { secret: string; span: [number, numb
  * A line of a minified bundle: over 1,000 characters with under 2% spaces. Generic rules skip
  * such lines (their `key:"…"` pairs are build artefacts); specific rules still look at them.
  */
-function isMinifiedLine(text: string, offset: number, cache: Map<number, boolean>): boolean {
-  const start = text.lastIndexOf('\n', offset) + 1;
-  const known = cache.get(start);
+function isMinifiedLine(text: string, lineStart: number, cache: Map<number, boolean>): boolean {
+  const known = cache.get(lineStart);
   if (known !== undefined) return known;
-  const result = measureMinified(text, start, offset);
-  cache.set(start, result);
+  const result = measureMinified(text, lineStart, lineStart);
+  cache.set(lineStart, result);
   return result;
 }
 
@@ -253,12 +259,16 @@ function measureMinified(text: string, start: number, offset: number): boolean {
   return spaces / ((end - start) / 7) < 0.02;
 }
 
-function isInlineAllowed(lines: LineIndex, text: string, line: number, ruleId: string): boolean {
+function isInlineAllowed(lines: LineIndex, text: string, line: number, ruleId: string, cache: Map<number, string[] | null>): boolean {
   for (const candidate of [line, line - 1]) {
     if (candidate < 1) continue;
-    const m = INLINE_ALLOW.exec(lines.lineText(text, candidate));
-    if (m === null) continue;
-    const ids = (m[1] ?? '').split(/[\s,]+/).filter((s) => /^[a-z0-9/-]+$/.test(s) && /[a-z]/.test(s));
+    let ids = cache.get(candidate);
+    if (ids === undefined) {
+      const m = INLINE_ALLOW.exec(lines.lineText(text, candidate));
+      ids = m === null ? null : (m[1] ?? '').split(/[\s,]+/).filter((s) => /^[a-z0-9/-]+$/.test(s) && /[a-z]/.test(s));
+      cache.set(candidate, ids);
+    }
+    if (ids === null) continue;
     if (ids.length === 0) return true;
     const shortName = ruleId.slice(ruleId.indexOf('/') + 1);
     if (ids.some((id) => id === ruleId || id === shortName)) return true;
