@@ -1,6 +1,8 @@
 /**
  * End to end: the BUILT CLI (bin/keyaudit.js) against a loopback exchange double this test starts,
- * reached through each account's `baseUrl`, for Binance, OKX, Bybit and Kraken. Checks text, JSON
+ * reached through each account's `baseUrl`, for Binance, OKX, Bybit and Kraken. Each spawn pays
+ * the cold CCXT import, so three spawns (text, JSON, SARIF) carry the end-to-end claim and the
+ * remaining variations run the same CLI in-process. Checks text, JSON
  * and SARIF output, exit codes, and that no API key, secret or passphrase appears anywhere in any
  * output, --verbose and fault paths included.
  */
@@ -85,7 +87,7 @@ describe('built CLI against a loopback exchange double', () => {
     expect(text.code, text.stdout + text.stderr).toBe(0);
     for (const p of SAFE) expect(text.stdout).toMatch(new RegExp(`${p.name}\\s+${p.exchange}\\s+no\\s+.*PASS`));
 
-    const json = await cli(dir, ['--format', 'json']);
+    const json = await cli(dir, ['--format', 'json'], true);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout) as { accounts: { name: string; status: string; endpoint: string; permissions: Record<string, unknown> }[] };
     expect(report.accounts.map((a) => `${a.name}:${a.status}`)).toEqual(SAFE.map((p) => `${p.name}:pass`));
@@ -143,7 +145,7 @@ describe('built CLI against a loopback exchange double', () => {
     const dir = project([...SAFE, RISKY[5] as Planned]);
     const strict = await cli(dir, [], true);
     expect(strict.code).toBe(1);
-    const lenient = await cli(dir, ['--allow-unknown', '--verbose']);
+    const lenient = await cli(dir, ['--allow-unknown', '--verbose'], true);
     expect(lenient.code).toBe(0);
     expect(lenient.stdout).toMatch(/binance-html: withdraw unknown — the exchange returned an unexpected response/);
   });
