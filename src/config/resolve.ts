@@ -161,9 +161,18 @@ function findLiteralSecrets(raw: unknown, rules: readonly AnyRule[], text: strin
     }
   };
   walk(raw, []);
+  const envNames = new Set<string>();
+  if (isRecord(raw) && Array.isArray(raw.accounts)) {
+    for (const account of raw.accounts as unknown[]) {
+      const env = isRecord(account) && isRecord(account.credentials) && isRecord(account.credentials.env) ? account.credentials.env : {};
+      for (const value of Object.values(env)) if (typeof value === 'string' && isPlausibleEnvName(value)) envNames.add(value);
+    }
+  }
   if (text !== undefined && problems.length === 0) {
     const scanner = new SecretScanner(rules.filter((r) => r.kind === 'secret'));
     for (const hit of scanner.scan({ path: 'config', text, startLine: 1 })) {
+      // `password: OKX_PASSPHRASE` under credentials.env names a variable; it is not the secret.
+      if (envNames.has(hit.secret)) continue;
       problems.push({ path: `line ${hit.line}`, message: `contains what looks like a ${hit.rule.meta.description.toLowerCase()}; ${advice}` });
     }
   }

@@ -93,3 +93,11 @@ describe('validateConfig', () => {
     for (const rule of allRules) expect(config.rules.get(rule.meta.id)?.severity).toBe(rule.meta.severity);
   });
 });
+
+describe('env variable names are not secrets', () => {
+  it('accepts credentials.env names that a secret rule would otherwise take for a passphrase or key', () => {
+    const text = 'accounts:\n  - name: k\n    exchange: kucoin\n    credentials:\n      env:\n        apiKey: K_APIKEY\n        secret: K_SECRET\n        password: K_PASSWORD\n';
+    const raw = { accounts: [{ name: 'k', exchange: 'kucoin', credentials: { env: { apiKey: 'K_APIKEY', secret: 'K_SECRET', password: 'K_PASSWORD' } } }] };
+    expect(() => validateConfig(raw, 'k.yml', allRules, text)).not.toThrow();
+  });
+});
