@@ -2,7 +2,9 @@
  * Scans files for secrets: sources (walker, reader) -> scanner -> hygiene rules -> findings. Files
  * are read by a small pool of concurrent workers; each file is streamed as fragments.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import type { ScanPool } from './scan-pool.js';
 import type { FileFacts, HygieneRule, SecretRule } from '../core/define-rule.js';
 import { formatMessage } from '../core/define-rule.js';
 import { plainFingerprint } from '../core/fingerprint.js';
@@ -31,6 +33,13 @@ export interface SecretScanOptions {
   secretRules: readonly SecretRule[];
   hygieneRules: readonly HygieneRule[];
   onProgress?: (filesScanned: number, bytesScanned: number) => void;
+  /**
+   * Worker threads for large trees: 'auto' (one per core, up to 4, once the walk passes the
+   * threshold) or a number; default 0 (in-process). Workers load the built-in secret rules, so only
+   * callers that scan with those (the CLI) should ask for them.
+   */
+  workers?: number | 'auto';
+  workerThreshold?: { files?: number; bytes?: number };
 }
 
 const CONCURRENCY = 8;
@@ -64,37 +73,65 @@ export async function scanWorkingTree(options: SecretScanOptions): Promise<Secre
     onSkip: (s) => skipped.push(s),
   });
 
+  const record = (file: WalkedFile, result: FileScan): void => {
+    if (result.kind === 'skipped') {
+      skipped.push(result.skip);
+      return;
+    }
+    filesScanned++;
+    bytesScanned += file.size;
+    options.onProgress?.(filesScanned, bytesScanned);
+    const name = path.basename(file.absPath);
+    if (isEnvFileName(name) && !isEnvTemplate(name)) envFiles.push({ file, findings: result.findings });
+    else findings.push(...result.findings);
+  };
+
+  // Large trees move to worker threads (one per core) once the walk shows they are large; small
+  // ones (every hook run, most tests) never pay a worker's start-up.
+  const maxWorkers = (): number => (options.workers === 'auto' ? Math.min(4, availableParallelism()) : (options.workers ?? 0));
+  let pool: ScanPool | null = null;
+  let seenFiles = 0;
+  let seenBytes = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
       const next = await walker.next();
       if (next.done === true) return;
       const file = next.value;
-      const result = await readFragments(file.absPath, file.relPath, file.size);
-      if (result.kind === 'skipped') {
-        skipped.push(result.skip);
-        continue;
+      seenFiles++;
+      seenBytes += file.size;
+      if (pool === null && maxWorkers() >= 2 && (seenFiles > (options.workerThreshold?.files ?? 1000) || seenBytes > (options.workerThreshold?.bytes ?? 32 * 1024 * 1024))) {
+        const { ScanPool: Pool } = await import('./scan-pool.js');
+        try {
+          pool ??= new Pool(maxWorkers(), config);
+        } catch {
+          // Workers unavailable (or the config cannot be cloned to them): stay in-process.
+          options.workers = 0;
+        }
       }
-      let fileFindings: Finding[];
-      if (isNotebookPath(file.relPath) && file.size <= WHOLE_FILE_LIMIT) {
-        let text = '';
-        for await (const fragment of result.fragments) text += fragment.text;
-        fileFindings = scanTextFile(file.relPath, text, scanner, severityOf);
-      } else {
-        const hits: SecretHit[] = [];
-        for await (const fragment of result.fragments) hits.push(...scanner.scan(fragment));
-        fileFindings = hitsToFindings(hits, severityOf);
-      }
-      filesScanned++;
-      bytesScanned += file.size;
-      options.onProgress?.(filesScanned, bytesScanned);
-      if (isEnvFileName(path.basename(file.absPath)) && !isEnvTemplate(path.basename(file.absPath))) {
-        envFiles.push({ file, findings: fileFindings });
-      } else findings.push(...fileFindings);
+      if (pool !== null) await pool.submit(file, (result) => record(file, result));
+      else record(file, await scanOneFile(file, scanner, severityOf));
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (pool !== null) await (pool as ScanPool).close();
   findings.push(...(await checkEnvFiles(envFiles, options.hygieneRules, config)));
   return { findings, skipped, filesScanned, bytesScanned };
+}
+
+export type FileScan = { kind: 'skipped'; skip: SkippedFile } | { kind: 'scanned'; findings: Finding[] };
+
+/** Reads and scans one walked file (in the main thread or a scan worker). */
+export async function scanOneFile(file: Pick<WalkedFile, 'absPath' | 'relPath' | 'size'>, scanner: SecretScanner, severityOf: SeverityOf): Promise<FileScan> {
+  const result = await readFragments(file.absPath, file.relPath, file.size);
+  if (result.kind === 'skipped') return result;
+  if (isNotebookPath(file.relPath) && file.size <= WHOLE_FILE_LIMIT) {
+    let text = '';
+    for await (const fragment of result.fragments) text += fragment.text;
+    return { kind: 'scanned', findings: scanTextFile(file.relPath, text, scanner, severityOf) };
+  }
+  const hits: SecretHit[] = [];
+  for await (const fragment of result.fragments) hits.push(...scanner.scan(fragment));
+  return { kind: 'scanned', findings: hitsToFindings(hits, severityOf) };
 }
 
 /**

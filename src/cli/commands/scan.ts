@@ -93,7 +93,7 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
     const result =
       opts.staged === true
         ? await (await import('../../scan/git-scan.js')).scanStaged({ ...gitOptions, paths })
-        : await scanWorkingTree({ ...gitOptions, paths, onProgress });
+        : await scanWorkingTree({ ...gitOptions, paths, onProgress, workers: 'auto' });
     ({ findings, skipped, filesScanned, bytesScanned } = result);
     if (opts.history !== undefined) {
       progress.update('keyaudit: scanning git history…');
