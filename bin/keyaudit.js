@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// The only place that touches the process: binds real IO to run() and sets the exit code.
-import { run } from '../dist/src/cli/main.js';
-
-process.exitCode = await run({
-  argv: process.argv.slice(2),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-  cwd: process.cwd(),
-  isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
-});
+// The only place that touches the process: binds real IO to run() and sets the exit code. A failure
+// to even load keyaudit (a broken install) is exit 2, never 1: 1 means "findings" to CI gates and hooks.
+let run;
+try {
+  ({ run } = await import('../dist/src/cli/main.js'));
+} catch (error) {
+  const code = error && typeof error === 'object' && 'code' in error ? ` (${error.code})` : '';
+  process.stderr.write(`keyaudit: could not load its compiled code${code}; reinstall or run \`npm run build\`.\n`);
+  process.exitCode = 2;
+}
+if (run !== undefined) {
+  process.exitCode = await run({
+    argv: process.argv.slice(2),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+  });
+}
