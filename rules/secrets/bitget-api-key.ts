@@ -27,7 +27,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('bitget'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'bitget', shapes, passphrase: true }),
   samples: (fake) => {
     const key = `bg_${fake.hex(32)}`;

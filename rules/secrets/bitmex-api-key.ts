@@ -27,7 +27,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('bitmex'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'bitmex', shapes }),
   samples: (fake) => {
     const key = fake.alnum(24);

@@ -25,7 +25,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('bitstamp'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'bitstamp', shapes }),
   samples: (fake) => {
     const key = fake.alnum(32);

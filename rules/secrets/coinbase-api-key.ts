@@ -35,7 +35,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('coinbase'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'coinbase', shapes, passphrase: true }),
   samples: (fake) => {
     const key = `organizations/${fake.uuid()}/apiKeys/${fake.uuid()}`;

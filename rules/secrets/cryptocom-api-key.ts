@@ -25,7 +25,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('cryptocom'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'cryptocom', shapes }),
   samples: (fake) => {
     const key = fake.alnum(22);

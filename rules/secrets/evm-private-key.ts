@@ -50,7 +50,9 @@ export default defineSecretRule({
     const words = nameWords(name);
     if (words.some((w) => REFUSED.has(w))) return false;
     if (words.some((w) => STRONG.has(w))) return true;
-    // Only `key` / `secret` / `token`: ambiguous, so demand the 0x form wallets print.
+    // Only `key` / `secret`: ambiguous, so demand the 0x form wallets print. A bare `key` is a
+    // map key in storage dumps and traces (`{"key": "0x…", "value": "0x…"}`), never enough.
+    if (words.length === 1 && words[0] === 'key') return false;
     return /^0x/i.test(secret) && !words.some((w) => w === 'token' || w.startsWith('pass'));
   },
   samples: (fake) => {

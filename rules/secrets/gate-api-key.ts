@@ -27,7 +27,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('gate'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'gate', shapes }),
   samples: (fake) => {
     const key = fake.hex(32);

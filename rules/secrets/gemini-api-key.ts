@@ -29,7 +29,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('gemini'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'gemini', shapes, notThis: /^AIza/ }),
   samples: (fake) => {
     const key = `account-${fake.alnum(20)}`;

@@ -51,7 +51,11 @@ export function isRandomValue(value: string, name: string): boolean {
   const words = nameWords(name);
   const isPassword = words.some((w) => w.startsWith('pass') || w === 'pwd');
   if (value.length < (isPassword ? 12 : 16)) return false;
-  if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
+  if (!/[A-Za-z]/.test(value)) return false;
+  // Random tokens nearly always hold a digit; a digit-free one must at least change case often
+  // (random mixed case flips ~every other character, camelCase words every ~6).
+  if (!/[0-9]/.test(value) && !(value.length >= 20 && caseFlips(value) >= value.length / 4)) return false;
+  if (/^0x[0-9a-f]+$/i.test(value)) return false; // on-chain data (hashes, slots); private keys are evm-private-key
   if (value.startsWith('$') || /\$[({]/.test(value)) return false; // $VAR, ${VAR}, $(cmd)
   if (looksLikeIdentifier(value)) return false;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && !words.some((w) => w.includes('secret') || w.includes('key'))) return false;
@@ -63,6 +67,17 @@ export function isRandomValue(value: string, name: string): boolean {
   if (hex) return value.length >= 16 && entropy >= 3.0;
   if (value.length < 16) return entropy >= 3.0;
   return entropy >= 3.5;
+}
+
+function caseFlips(value: string): number {
+  let flips = 0;
+  for (let i = 1; i < value.length; i++) {
+    const a = value[i - 1] as string;
+    const b = value[i] as string;
+    if (/[a-z]/.test(a) && /[A-Z]/.test(b)) flips++;
+    else if (/[A-Z]/.test(a) && /[a-z]/.test(b)) flips++;
+  }
+  return flips;
 }
 
 export default defineSecretRule({

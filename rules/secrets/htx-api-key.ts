@@ -25,7 +25,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('htx'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'htx', shapes }),
   samples: (fake) => {
     const key = `${fake.hex(8)}-${fake.hex(8)}-${fake.hex(8)}-${fake.hex(5)}`;

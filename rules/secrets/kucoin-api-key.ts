@@ -27,7 +27,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('kucoin'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'kucoin', shapes, passphrase: true }),
   samples: (fake) => {
     const key = fake.hex(24);

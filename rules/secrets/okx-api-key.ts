@@ -27,7 +27,7 @@ export default defineSecretRule({
   pattern: exchangePattern(),
   context: exchangeContext('okx'),
   contextWindow: 400,
-  minEntropy: 2.5,
+  minEntropy: 2.0,
   validate: exchangeValidate({ exchange: 'okx', shapes, passphrase: true }),
   samples: (fake) => {
     const key = fake.uuid();

@@ -17,7 +17,7 @@ const PLACEHOLDER_VALUE = new RegExp(
     '\\*{4,}', // masked
     '(?:0123456789|123456789|abcdefghij|qwertyuiop)',
     '(?:^|[^a-z])(?:here|goes[_-]?here|not[_-]?set|none|null|undefined|empty|secret[_-]?value|api[_-]?key[_-]?value)$', // api_key_here
-    '^(?:sk|pk|xox[a-z]|gh[pousr])[_-](?:\\.\\.\\.|x+|\\*+|your)', // sk-..., ghp_xxxx
+    '^(?:sk|pk|xox[a-z]|gh[pousr])[_-](?:\\.\\.\\.|x{4,}|\\*{3,}|your)', // sk-..., ghp_xxxx
     '^(?:true|false|yes|no|on|off|nil|none|null|undefined)$',
   ].join('|'),
   'i',

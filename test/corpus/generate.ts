@@ -260,6 +260,48 @@ const positives: Template[] = [
   (f, m) => ({ path: 'settings.py', text: `DEBUG = False\nDATABASES = {"default": dj_database_url.parse("postgresql://trader:${m('service', dbPassword(f), 'db-url')}@10.0.3.7:5432/bot")}\nCELERY_BROKER_URL = "amqp://bot:${m('service', dbPassword(f), 'amqp-url')}@rabbit:5672//"\n` }),
   (f, m) => ({ path: 'src/db.ts', text: `import { MongoClient } from 'mongodb';\n\nconst uri = 'mongodb+srv://bot:${m('service', dbPassword(f), 'mongo-url')}@cluster0.${f.hex(5)}.mongodb.net/trades?retryWrites=true&w=majority';\nexport const client = new MongoClient(uri);\n` }),
   (f, m) => ({ path: 'alerts/discord.js', text: `const hook = '${m('service', discordHook(f), 'discord')}';\nexport async function send(content) {\n  await fetch(hook, { method: 'POST', body: JSON.stringify({ content }) });\n}\n` }),
+  // A .env holding an exchange key and other services' secrets of the same shape.
+  (f, m) => {
+    const c = exchangeCreds(f);
+    const up = c.id.toUpperCase();
+    const crlf = f.int(2) === 0 ? '\r\n' : '\n';
+    return {
+      path: 'deploy/.env',
+      text: [
+        `# ${c.id} trading account`,
+        `${up}_API_KEY=${m('exchange', c.key, `${c.id}/key`)}`,
+        `${up}_API_SECRET=${m('exchange', c.secret, `${c.id}/secret`)}`,
+        '',
+        '# app',
+        `JWT_SECRET=${m('generic', f.alnum(64), 'generic/jwt-64')}`,
+        `WEBHOOK_SECRET=${m('generic', f.hex(64), 'generic/webhook-hex')}`,
+        `SESSION_KEY=${m('generic', f.alnum(32), 'generic/session-32')}`,
+        '',
+      ].join(crlf),
+    };
+  },
+  // python-binance style: names without the exchange, the import names it.
+  (f, m) => ({
+    path: 'bot/main.py',
+    text: `from binance.client import Client\n\nAPI_KEY = "${m('exchange', f.alnum(64), 'binance/key')}"\nAPI_SECRET = "${m('exchange', f.alnum(64), 'binance/secret')}"\n\nclient = Client(API_KEY, API_SECRET)\n${f.pick(PY_FILLER)}`,
+  }),
+  // Nested JSON config with several exchanges.
+  (f, m) => {
+    const a = exchangeCreds(f);
+    let b = exchangeCreds(f);
+    while (b.id === a.id) b = exchangeCreds(f);
+    const cfg = { exchanges: { [a.id]: { api_key: a.key, api_secret: a.secret }, [b.id]: { api_key: b.key, api_secret: b.secret } }, risk: { max_leverage: 3 } };
+    for (const c of [a, b]) {
+      m('exchange', c.key, `${c.id}/key`);
+      m('exchange', c.secret, `${c.id}/secret`);
+    }
+    return { path: 'config/exchanges.json', text: `${JSON.stringify(cfg, null, 2)}\n` };
+  },
+  // Notebook with a wallet key.
+  (f, m) => {
+    const nb = { cells: [{ cell_type: 'code', execution_count: 3, metadata: {}, outputs: [], source: ['from web3 import Web3\n', `PRIVATE_KEY = "${m('wallet', evmKey(f), 'evm/notebook')}"\n`, 'acct = w3.eth.account.from_key(PRIVATE_KEY)'] }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    return { path: 'notebooks/onchain.ipynb', text: `${JSON.stringify(nb, null, 1)}\n` };
+  },
   // Generic secrets.
   (f, m) => ({ path: '.env', text: `PORT=8080\nJWT_SECRET=${m('generic', genericValue(f), 'generic/jwt')}\nSESSION_SECRET='${m('generic', genericValue(f), 'generic/session')}'\nADMIN_PASSWORD=${m('generic', `${f.alnum(10)}${f.pick(['!', '#', '$x', '%'])}${f.int(90) + 10}`, 'generic/password')}\n` }),
   (f, m) => ({ path: 'config/app.yaml', text: `server:\n  port: 8080\nauth:\n  webhook_secret: "${m('generic', genericValue(f), 'generic/webhook')}"\n  api_token: ${m('generic', genericValue(f), 'generic/token')}\nfeatures:\n  paper_trading: true\n` }),
@@ -335,6 +377,10 @@ const negatives: Template[] = [
   (f) => ({ path: 'data/candles.csv', text: `ts,open,high,low,close,volume\n${Array.from({ length: 40 }, (_, i) => `${1700000000 + i * 60},${f.int(50000)}.${f.int(99)},${f.int(50000)}.${f.int(99)},${f.int(50000)}.${f.int(99)},${f.int(50000)}.${f.int(99)},${f.int(999)}`).join('\n')}\n` }),
   (f) => ({ path: 'notebooks/results.ipynb', text: `${JSON.stringify({ cells: [{ cell_type: 'code', source: ['import hashlib\n', 'hashlib.sha256(b"x").hexdigest()'], outputs: [{ output_type: 'execute_result', data: { 'text/plain': [`'${f.hex(64)}'`] } }], metadata: {} }], nbformat: 4, nbformat_minor: 5, metadata: {} }, null, 1)}\n` }),
   () => ({ path: 'docs/strategy.md', text: 'The bot buys when the fast average crosses above the slow one and sells when momentum fades.\nIt keeps a small position and a strict stop loss, and it never risks more than two percent of the balance.\n' }),
+  (f) => ({ path: 'traces/storage.json', text: `${JSON.stringify(Array.from({ length: 6 }, () => ({ key: `0x${f.hex(64)}`, value: `0x${f.hex(64)}` })), null, 2)}\n` }),
+  (f) => ({ path: 'infra/.env.prod', text: `KMS_KEY_ARN=arn:aws:kms:eu-west-1:${f.fromAlphabet(DIGITS, 12)}:key/${f.uuid()}\nSECRET_ARN=arn:aws:secretsmanager:eu-west-1:${f.fromAlphabet(DIGITS, 12)}:secret:bot-${f.alnum(6)}\nTOKEN_URL=https://auth.example.org/oauth/token\nAPI_KEY_ID=${f.alnum(20)}\nPASSWORD_HASH=$2b$12$${f.fromAlphabet(B64URL, 53)}\n` }),
+  () => ({ path: 'infra/variables.tf', text: 'variable "binance_api_key" {\n  type      = string\n  sensitive = true\n}\n\nvariable "binance_api_secret" {\n  type      = string\n  sensitive = true\n}\n' }),
+  (f) => ({ path: 'notebooks/env.ipynb', text: `${JSON.stringify({ cells: [{ cell_type: 'code', source: ['import os\n', 'api_key = os.environ["BINANCE_API_KEY"]\n', `commit = "${f.hex(40)}"`], outputs: [], metadata: {} }], nbformat: 4, nbformat_minor: 5, metadata: {} }, null, 1)}\n` }),
   (f) => ({ path: 'test/fixtures/vectors.json', text: `{"bytes": [${Array.from(f.bytes(64)).join(',')}], "public": "${base58Encode(f.bytes(32))}"}\n` }),
 ];
 

@@ -34,6 +34,10 @@ describe('detection quality on the generated corpus', () => {
     expect(score.overall.recall).toBeGreaterThanOrEqual(0.98);
   });
 
+  it('reports found secrets under their own category (exchange keys as exchange keys, not generic)', () => {
+    expect(score.agreement).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('reports nothing at all in the hard-negative files', () => {
     const scan = keyauditScan(secretRules);
     const noisy = corpus.filter((f) => f.negative).flatMap((f) => scan(f).map((h) => `${f.path}:${h.line} ${h.rule}`));

@@ -31,6 +31,8 @@ export interface Score {
   /** Up to 20 examples of each failure, described without the secret. */
   falsePositives: string[];
   misses: string[];
+  /** Of the found secrets, the share reported by a rule of the secret's own category. */
+  agreement: number;
 }
 
 export function scoreCorpus(corpus: readonly CorpusFile[], scan: (file: CorpusFile) => { line: number; category: Category; rule: string }[]): Score {
@@ -39,9 +41,11 @@ export function scoreCorpus(corpus: readonly CorpusFile[], scan: (file: CorpusFi
   const overall = empty();
   const falsePositives: string[] = [];
   const misses: string[] = [];
+  let agreeing = 0;
   for (const file of corpus) {
     const hits = scan(file);
     const found = new Set<number>();
+    const agreed = new Set<number>();
     for (const hit of hits) {
       const i = file.planted.findIndex((p) => p.startLine <= hit.line && hit.line <= p.endLine);
       const score = byCategory[hit.category];
@@ -53,8 +57,10 @@ export function scoreCorpus(corpus: readonly CorpusFile[], scan: (file: CorpusFi
         score.tp++;
         overall.tp++;
         found.add(i);
+        if (file.planted[i]?.category === hit.category) agreed.add(i);
       }
     }
+    agreeing += agreed.size;
     file.planted.forEach((p, i) => {
       byCategory[p.category].planted++;
       overall.planted++;
@@ -68,7 +74,7 @@ export function scoreCorpus(corpus: readonly CorpusFile[], scan: (file: CorpusFi
     s.precision = s.tp + s.fp === 0 ? 1 : s.tp / (s.tp + s.fp);
     s.recall = s.planted === 0 ? 1 : s.found / s.planted;
   }
-  return { byCategory, overall, falsePositives, misses };
+  return { byCategory, overall, falsePositives, misses, agreement: overall.found === 0 ? 1 : agreeing / overall.found };
 }
 
 /** The keyaudit scanner as a corpus scan function. */
@@ -85,5 +91,7 @@ export function formatScore(score: Score): string {
     '|---|---|---|---|---|---|---|',
     ...CATEGORIES.map((c) => row(c, score.byCategory[c])),
     row('**overall**', score.overall),
+    '',
+    `Found secrets reported by a rule of their own category: ${(score.agreement * 100).toFixed(1)}%.`,
   ].join('\n');
 }

@@ -65,6 +65,19 @@ export interface ExchangeSpec {
 
 const PASS_WORDS = new Set(['pass', 'password', 'passphrase', 'passwd', 'pwd']);
 
+/**
+ * Words a name may hold when only the context names the exchange: the credential fields of ccxt,
+ * freqtrade, hummingbot and exchange SDKs. `JWT_SECRET` or `WEBHOOK_TOKEN` below a `BINANCE_*`
+ * line is another service's secret, not a Binance key, even when its value has Binance's shape.
+ */
+const PLAIN_CREDENTIAL_WORDS = new Set([
+  'api', 'key', 'keys', 'secret', 'apikey', 'apisecret', 'secretkey', 'access', 'accesskey', 'private', 'privatekey', 'client',
+  'exchange', 'trading', 'trade', 'pass', 'password', 'passphrase', 'passwd', 'pwd', 'my', 'the', 'default', 'prod', 'production',
+  'live', 'main', 'read', 'only', 'readonly', 'hmac', 'rsa', 'ed25519', 'config', 'cfg', 'conf', 'self', 'this', 'settings', 'creds',
+  'credentials', 'credential', 'account', 'user', 'sub', 'subaccount', 'master', 'bot', 'spot', 'futures', 'margin', 'testnet', 'token',
+  'auth', 'signing', 'sign', 'options', 'params', 'opts', 'env', 'exchanges', 'keypair', 'pair', 'new', 'old', 'v1', 'v2', 'v3', 'v5',
+]);
+
 /** A regex matching a mention of this exchange not followed (within the window) by a mention of another one. */
 export function exchangeContext(exchange: string): RegExp {
   const others = Object.entries(EXCHANGE_MENTIONS)
@@ -100,9 +113,16 @@ export function exchangeValidate(spec: ExchangeSpec): (secret: string, groups: R
     const isPass = words.some((w) => PASS_WORDS.has(w));
     if (isPass) {
       if (spec.passphrase !== true) return false;
+      if (!namesSelf && !words.every((w) => PLAIN_CREDENTIAL_WORDS.has(w) || self.test(w))) return false;
       return secret.length >= 8 && secret.length <= 64 && !looksLikeIdentifier(secret) && classes(secret) >= 2 && shannonEntropy(secret) >= 2.5;
     }
-    if (spec.shapes.some((re) => re.test(secret))) return !isPlaceholder(secret);
+    const plain = words.every((w) => PLAIN_CREDENTIAL_WORDS.has(w) || /^[0-9]{1,3}$/.test(w) || self.test(w));
+    if (!namesSelf && !plain) return false;
+    if (spec.shapes.some((re) => re.test(secret))) {
+      // Short ids (Deribit's 8-character client id) cannot reach a high entropy: ask for variety instead.
+      const varied = secret.length >= 16 ? shannonEntropy(secret) >= 3.0 : new Set(secret).size >= secret.length / 2;
+      return varied && !isPlaceholder(secret) && !looksLikeIdentifier(secret);
+    }
     if (!namesSelf) return false;
     // The name says which exchange: accept any random-looking value of key length.
     return (

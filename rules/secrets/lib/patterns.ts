@@ -77,6 +77,8 @@ export const lettersAndDigits = (s: string): boolean => /[A-Za-z]/.test(s) && /[
 
 /** Looks like a code identifier or a dotted reference (`load_secret_v2`, `getApiKey`, `cfg.api.key`), not a random value. */
 export function looksLikeIdentifier(s: string): boolean {
+  // A run of 17+ letters and digits is not a word of an identifier (`bg_<32 hex>` is a key).
+  if (/[A-Za-z0-9]{17}/.test(s) && /[0-9]/.test(s)) return false;
   return (
     /^[a-z]{2,}(?:[_.-][a-z0-9]{1,})+$/.test(s) || // snake_case / dotted lower
     /^[A-Z]{2,}(?:[_.-][A-Z0-9]{1,})+$/.test(s) || // SCREAMING_SNAKE
