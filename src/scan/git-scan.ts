@@ -79,7 +79,7 @@ export interface HistoryScanResult extends SecretScanResult {
  * `keyaudit scan --history [range]`: every added line of every commit (or of the range), each
  * finding with its commit, author date, path and line in that commit's version of the file.
  */
-export async function scanGitHistory(options: GitScanOptions & { range?: string | undefined }): Promise<HistoryScanResult> {
+export async function scanGitHistory(options: GitScanOptions & { range?: string | undefined; paths?: readonly string[] }): Promise<HistoryScanResult> {
   const { config } = options;
   const scanner = buildScanner(config, options.secretRules);
   const severityOf = severityFromConfig(config);
@@ -105,6 +105,7 @@ export async function scanGitHistory(options: GitScanOptions & { range?: string 
   const stats = await scanHistory({
     cwd: options.cwd,
     range: options.range,
+    paths: options.paths ?? [],
     onCommit: flush,
     onFragment: (fragment) => {
       if (isIgnored(fragment.path)) return;

@@ -15,6 +15,8 @@ export interface HistoryOptions {
   cwd: string;
   /** A revision range (`origin/main..HEAD`, `v1.0...`, a single commit); undefined = every ref. */
   range?: string | undefined;
+  /** Limit to these paths (files or directories, relative to cwd); empty = everything. */
+  paths?: readonly string[];
   onFragment(fragment: Fragment): void;
   onBinary?(path: string, commit: string): void;
   onCommit?(commit: string, authorDate: string): void;
@@ -26,7 +28,7 @@ export interface HistoryStats {
 }
 
 /** The arguments of the `git log` that yields every added line (exported for the bench and tests). */
-export function historyLogArgs(range: string | undefined): string[] {
+export function historyLogArgs(range: string | undefined, paths: readonly string[] = []): string[] {
   return [
     '-c', 'core.quotePath=false',
     '-c', 'diff.noprefix=false',
@@ -43,6 +45,8 @@ export function historyLogArgs(range: string | undefined): string[] {
     `--format=${COMMIT_FORMAT}`,
     ...(range === undefined ? ['--all'] : ['--end-of-options', range]),
     '--',
+    // Paths (relative to the cwd git runs in) limit the history to them; literal, no glob magic.
+    ...paths.map((p) => `:(literal)${p}`),
   ];
 }
 
@@ -55,7 +59,7 @@ export async function checkRange(cwd: string, range: string | undefined): Promis
   const parsed = await runGit(cwd, ['rev-parse', '--revs-only', '--end-of-options', range]);
   if (parsed.code !== 0 || parsed.stdout.trim() === '') {
     const why = parsed.stderr.split('\n').find((l) => l.startsWith('fatal:'))?.replace(/^fatal: /, '') ?? 'unknown revision';
-    throw new UsageError(`--history: git cannot read the range "${range}" (${why})`);
+    throw new UsageError(`--history: git cannot read the range "${range}" (${why}); to limit the scan to paths, put them after \`--\`: keyaudit scan --history -- <paths>`);
   }
 }
 
@@ -70,7 +74,7 @@ export async function scanHistory(options: HistoryOptions): Promise<HistoryStats
       options.onCommit?.(commit, date);
     },
   });
-  const child = spawnGit(options.cwd, historyLogArgs(options.range));
+  const child = spawnGit(options.cwd, historyLogArgs(options.range, options.paths ?? []));
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (s: string) => {

@@ -106,6 +106,10 @@ describe('keyaudit scan --history', () => {
     expect(all.findings.filter((f) => f.commit === null).map((f) => f.file).sort()).toEqual(['new.py', 'old.py']);
     const ranged = await historyFindings(dir, 'v1..main');
     expect(ranged.findings.filter((f) => f.commit !== null).map((f) => f.file)).toEqual(['new.py']);
+    // Paths limit both the working tree and the history.
+    const onlyOld = await runCli(['scan', '--no-keys', '--format', 'json', '--history', '--', 'old.py'], { cwd: dir });
+    expect((JSON.parse(onlyOld.stdout) as { findings: JsonFinding[] }).findings.map((f) => [f.file, f.commit === null])).toEqual(expect.arrayContaining([['old.py', true], ['old.py', false]]));
+    expect((JSON.parse(onlyOld.stdout) as { findings: JsonFinding[] }).findings.every((f) => f.file === 'old.py')).toBe(true);
 
     const bad = await runCli(['scan', '--no-keys', '--history', 'no-such-ref..HEAD'], { cwd: dir });
     expect(bad.code).toBe(2);

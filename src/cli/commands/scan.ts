@@ -36,7 +36,7 @@ export function registerScanCommand(program: Command, ctx: CommandContext): void
     .option('--no-keys', 'skip the exchange key audit')
     .option('--no-secrets', 'skip the secret scan')
     .option('--staged', 'scan only what is staged in git (what the next commit would hold); no key audit')
-    .option('--history [range]', 'also scan every commit\'s added lines (all refs, or a range such as origin/main..HEAD)')
+    .option('--history [range]', 'also scan every commit\'s added lines (all refs, or a range such as origin/main..HEAD; paths limit it too)')
     .option('--demo', 'run the full report on a bundled demo (fake repo + loopback exchange double; offline)')
     .option('--baseline <file>', 'report only findings not in this baseline (default: secrets.baseline or .keyaudit-baseline.json)')
     .addHelpText(
@@ -98,7 +98,7 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
     if (opts.history !== undefined) {
       progress.update('keyaudit: scanning git history…');
       const range = typeof opts.history === 'string' ? opts.history : undefined;
-      const history = await (await import('../../scan/git-scan.js')).scanGitHistory({ ...gitOptions, range });
+      const history = await (await import('../../scan/git-scan.js')).scanGitHistory({ ...gitOptions, range, paths });
       findings.push(...history.findings);
       skipped.push(...history.skipped);
       bytesScanned += history.bytesScanned;
