@@ -6,12 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { secretRules } from '../../rules/secrets/index.js';
 import { CATEGORIES, generateCorpus } from './generate.js';
+import { naiveScan } from './naive.js';
 import { formatScore, keyauditScan, scoreCorpus } from './score.js';
 
 const corpus = generateCorpus('keyaudit-corpus-v1', 1200);
 const score = scoreCorpus(corpus, keyauditScan(secretRules));
+const naive = scoreCorpus(corpus, naiveScan);
 if (process.env.KEYAUDIT_CORPUS_REPORT === '1') {
   console.log(formatScore(score));
+  console.log('naive regex set:');
+  console.log(formatScore(naive));
   console.log('false positives:', score.falsePositives);
   console.log('misses:', score.misses);
 }
@@ -42,6 +46,12 @@ describe('detection quality on the generated corpus', () => {
     const scan = keyauditScan(secretRules);
     const noisy = corpus.filter((f) => f.negative).flatMap((f) => scan(f).map((h) => `${f.path}:${h.line} ${h.rule}`));
     expect(noisy).toEqual([]);
+  });
+
+  it.each(CATEGORIES.map((c) => [c] as const))('%s: ahead of a naive regex set (F1)', (category) => {
+    const f1 = (s: { precision: number; recall: number }) => (s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall));
+    expect(f1(score.byCategory[category])).toBeGreaterThan(f1(naive.byCategory[category]));
+    expect(f1(score.overall)).toBeGreaterThan(f1(naive.overall));
   });
 
   it('is deterministic', () => {
