@@ -12,8 +12,8 @@ import { CREDENTIAL_NAME, NAME_CHARS, QUOTE, assignedName, assignmentStart, name
 
 const SECP256K1_N = BigInt('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141');
 
-const STRONG = new Set(['private', 'priv', 'privkey', 'privatekey', 'pk', 'signer', 'wallet', 'deployer', 'owner', 'eth', 'evm', 'account', 'operator', 'relayer', 'admin', 'bot', 'hot', 'sk', 'mnemonic', 'keeper']);
-const REFUSED = new Set(['hash', 'tx', 'txn', 'txid', 'transaction', 'block', 'salt', 'root', 'topic', 'topics', 'address', 'addr', 'public', 'pub', 'pubkey', 'publickey', 'id', 'commit', 'sha', 'digest', 'checksum', 'nonce', 'signature', 'sig', 'code', 'data', 'storage', 'slot', 'merkle', 'leaf', 'proof', 'domain', 'separator', 'selector', 'role', 'api', 'hmac', 'session', 'cache', 'encryption', 'aes', 'jwt', 'django', 'rails', 'app', 'cookie', 'csrf', 'flask', 'webhook', 'client', 'access', 'auth']);
+const STRONG = new Set(['private', 'priv', 'privkey', 'privatekey', 'pk', 'signer', 'wallet', 'deployer', 'eth', 'evm', 'operator', 'relayer', 'hot', 'sk', 'keeper']);
+const REFUSED = new Set(['hash', 'tx', 'txn', 'txid', 'transaction', 'block', 'salt', 'root', 'topic', 'topics', 'address', 'addr', 'public', 'pub', 'pubkey', 'publickey', 'id', 'commit', 'sha', 'digest', 'checksum', 'nonce', 'signature', 'sig', 'code', 'data', 'storage', 'slot', 'merkle', 'leaf', 'proof', 'domain', 'separator', 'selector', 'role', 'api', 'subaccount', 'account', 'owner', 'hmac', 'session', 'cache', 'encryption', 'aes', 'jwt', 'django', 'rails', 'app', 'cookie', 'csrf', 'flask', 'webhook', 'client', 'access', 'auth']);
 
 /** Well-known development keys printed by Hardhat/Anvil to every user: documentation, not secrets. */
 const DEV_KEYS = [
@@ -36,7 +36,7 @@ export default defineSecretRule({
   },
   keywords: ['key', 'pk', 'priv', 'secret', 'wallet', 'signer', 'account'],
   pattern: new RegExp(
-    String.raw`(?:${assignmentStart(String.raw`${CREDENTIAL_NAME}|[${NAME_CHARS}]{0,32}?(?:signer|wallet|account|deployer|owner)[${NAME_CHARS}]{0,12}`)}|${WALLET_CALL})(?<![0-9A-Za-z])(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
+    String.raw`(?:${assignmentStart(String.raw`${CREDENTIAL_NAME}|[${NAME_CHARS}]{0,32}?(?:signer|wallet|deployer|accounts)[${NAME_CHARS}]{0,12}`)}|${WALLET_CALL})(?<![0-9A-Za-z])(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
     'gi',
   ),
   minEntropy: 3.0,

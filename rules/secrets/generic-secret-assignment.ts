@@ -31,7 +31,7 @@ const SUFFIXES = new Set(['prod', 'production', 'live', 'dev', 'development', 's
 /** Words that make a key/token name a non-secret (`cache_key`, `sort_key`, `csrf_token`…). */
 const NON_SECRET_CONTEXT = new Set([
   'cache', 'sort', 'partition', 'primary', 'foreign', 'idempotency', 'dedup', 'dedupe', 'lookup', 'map', 'row', 'table', 'object', 'bucket',
-  's3', 'storage', 'redis', 'csrf', 'xsrf', 'page', 'pagination', 'next', 'cursor', 'continuation', 'sync', 'i18n', 'translation', 'react',
+  's3', 'storage', 'redis', 'spl', 'listen', 'link', 'csrf', 'xsrf', 'page', 'pagination', 'next', 'cursor', 'continuation', 'sync', 'i18n', 'translation', 'react',
   'unique', 'composite', 'hotkey', 'shortcut', 'keyboard', 'monkey', 'turkey', 'whiskey', 'jockey', 'hockey', 'donkey', 'lackey', 'keyword',
   'keywords', 'keys', 'tokens', 'max', 'min', 'limit', 'usage', 'counter', 'rotation', 'expire', 'expires', 'timeout', 'interval',
   'ssh', 'gpg', 'pgp', 'kms', 'rsa', 'token0', 'token1', 'decimals', 'symbol', 'mint', 'contract', 'pair', 'pool', 'amount', 'balance', 'price',
@@ -56,9 +56,12 @@ export function isRandomValue(value: string, name: string): boolean {
   // (random mixed case flips ~every other character, camelCase words every ~6).
   if (!/[0-9]/.test(value) && !(value.length >= 20 && caseFlips(value) >= value.length / 4)) return false;
   if (/^0x[0-9a-f]+$/i.test(value)) return false; // on-chain data (hashes, slots); private keys are evm-private-key
+  // Member access (`sourceCode.getFirstToken`, `bip39.mnemonicToSeed`, `this.safeString`): code.
+  if (!value.startsWith('eyJ') && value.includes('.') && value.split('.').every((seg) => /^[A-Za-z_$][A-Za-z0-9_$]{0,40}$/.test(seg))) return false;
   if (value.startsWith('$') || /\$[({]/.test(value)) return false; // $VAR, ${VAR}, $(cmd)
   if (looksLikeIdentifier(value)) return false;
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && !words.some((w) => w.includes('secret') || w.includes('key'))) return false;
+  // A UUID under `key`/`token`/`…_id` is an id; under `api_secret`, `client_secret`… it is a secret.
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && (words.length === 1 || !words.some((w) => w.includes('secret') || w.includes('key')))) return false;
   if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(value)) return false;
   if (/^[0-9]+(?:\.[0-9]+){1,3}$/.test(value) || /^v?[0-9]+\.[0-9]+\.[0-9]+/.test(value)) return false;
   const hex = /^[0-9a-fA-F]+$/.test(value);
@@ -90,7 +93,8 @@ export default defineSecretRule({
     fix: 'If this is a real secret, rotate it and load it from the environment or a secret manager; if it is not, add `keyaudit:allow` on the line or an allow pattern in the config.',
   },
   keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'credential', 'seed', 'priv', 'jwt', 'cookie', 'hmac', 'sk', 'pat', 'psk'],
-  pattern: assignmentPattern(`[${VALUE_CLASS}]{12,256}`, VALUE_CLASS, undefined, 'gim', 12),
+  // Not followed by `(`, `[` or `<`: `token = sourceCode.getFirstToken(node)` is code, not a value.
+  pattern: new RegExp(`${assignmentPattern(`[${VALUE_CLASS}]{12,256}`, VALUE_CLASS, undefined, 'gim', 12).source}(?![(\\[<])`, 'gim'),
   generic: true,
   minEntropy: 3.0,
   validate: (secret, groups) => {

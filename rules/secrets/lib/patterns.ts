@@ -80,7 +80,7 @@ export function looksLikeIdentifier(s: string): boolean {
   // A run of 17+ letters and digits is not a word of an identifier (`bg_<32 hex>` is a key).
   if (/[A-Za-z0-9]{17}/.test(s) && /[0-9]/.test(s)) return false;
   return (
-    /^[a-z]{2,}(?:[_.-][a-z0-9]{1,})+$/.test(s) || // snake_case / dotted lower
+    /^[a-z]{2,}[0-9]?(?:[_.-][a-z0-9]{1,})+$/.test(s) || // snake_case / dotted lower / pkcs1-private-pem
     /^[A-Z]{2,}(?:[_.-][A-Z0-9]{1,})+$/.test(s) || // SCREAMING_SNAKE
     /^[a-z]{2,}(?:[A-Z][a-z0-9]{1,}){1,}$/.test(s) || // camelCase
     /^(?:[A-Z][a-z0-9]{1,}){2,}$/.test(s) // PascalCase
