@@ -77,16 +77,25 @@ export class SecretScanner {
   private readonly prefilter: RegExp | null;
   readonly rules: readonly SecretRule[];
   private readonly compiledCount: number;
+  private readonly patterns = new Map<string, RegExp>();
 
   constructor(rules: readonly SecretRule[], options: ScannerOptions = {}) {
     this.rules = rules;
     this.compiledCount = rules.length;
     const keywords = new Set<string>();
     for (const rule of rules) {
-      const flags = new Set(`${rule.pattern.flags}gd`.replace(/[yuv]/g, ''));
+      const flags = [...new Set(`${rule.pattern.flags}gd`.replace(/[yuv]/g, ''))].sort().join('');
+      // Rules with the same pattern (the exchange rules) share one RegExp, so a file that mentions
+      // many exchanges is matched once and each match is offered to every rule of the group.
+      const key = `${flags}/${rule.pattern.source}`;
+      let pattern = this.patterns.get(key);
+      if (pattern === undefined) {
+        pattern = new RegExp(rule.pattern.source, flags);
+        this.patterns.set(key, pattern);
+      }
       const compiled: CompiledRule = {
         rule,
-        pattern: new RegExp(rule.pattern.source, [...flags].join('')),
+        pattern,
         allow: [...(rule.allow ?? []), ...(options.allowByRule?.[rule.meta.id] ?? []), ...(options.allowAll ?? [])],
       };
       if (rule.keywords.length === 0) this.alwaysRun.push(compiled);
@@ -143,30 +152,34 @@ export class SecretScanner {
     // searching the whole line for every hit would make the scan quadratic.
     const minified = new Map<number, boolean>();
     const allowed = new Map<number, string[] | null>();
-    for (const c of candidates) {
-      c.pattern.lastIndex = 0;
-      for (const m of text.matchAll(c.pattern)) {
+    const groups = new Map<RegExp, CompiledRule[]>();
+    for (const c of candidates) groups.set(c.pattern, [...(groups.get(c.pattern) ?? []), c]);
+    for (const [pattern, group] of groups) {
+      pattern.lastIndex = 0;
+      for (const m of text.matchAll(pattern)) {
         const found = secretGroup(m);
         if (found === null) continue;
         const { secret, span } = found;
         const { line, column } = lines.position(span[0]);
         const lineStart = span[0] - column + 1;
-        if (c.rule.generic === true && isMinifiedLine(text, lineStart, minified)) continue;
         const matchStart = m.index ?? span[0];
         // `$before`: up to 200 characters before the match, for rules that weigh what names the value.
-        const groups = { ...(m.groups ?? {}), $before: text.slice(Math.max(0, matchStart - 200), matchStart) };
-        if (!this.accept(c, secret, groups, text, span[0], matchStart, lineStart)) continue;
-        if (isInlineAllowed(lines, text, line, c.rule.meta.id, allowed)) continue;
-        hits.push({
-          rule: c.rule,
-          secret,
-          path: fragment.path,
-          line: fragment.startLine + line - 1,
-          column,
-          offset: (fragment.startOffset ?? 0) + span[0],
-          commit: fragment.commit ?? null,
-          authorDate: fragment.authorDate ?? null,
-        });
+        const matchGroups = { ...(m.groups ?? {}), $before: text.slice(Math.max(0, matchStart - 200), matchStart) };
+        for (const c of group) {
+          if (c.rule.generic === true && isMinifiedLine(text, lineStart, minified)) continue;
+          if (!this.accept(c, secret, matchGroups, text, span[0], matchStart, lineStart)) continue;
+          if (isInlineAllowed(lines, text, line, c.rule.meta.id, allowed)) continue;
+          hits.push({
+            rule: c.rule,
+            secret,
+            path: fragment.path,
+            line: fragment.startLine + line - 1,
+            column,
+            offset: (fragment.startOffset ?? 0) + span[0],
+            commit: fragment.commit ?? null,
+            authorDate: fragment.authorDate ?? null,
+          });
+        }
       }
     }
     return dropOverlaps(hits, this.rules);
