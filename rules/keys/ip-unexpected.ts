@@ -25,6 +25,16 @@ export default defineKeyRule({
     // A failed call is reported once, by permissions-unverified; here only a list the exchange
     // answered about but did not (or could not) give.
     if (list.value === 'unknown' && !LIST_LEVEL.has(list.reason ?? 'field-absent')) return;
+    if (list.value === 'unknown' && list.reason === 'not-exposed' && facts.ipRestricted.value === true) {
+      // The exchange confirms a restriction but never reveals its list (Binance): failing every run
+      // would push users to --allow-unknown, which hides the unknowns that matter. Say it, softly.
+      ctx.report({
+        key: 'not-exposed',
+        severity: 'info',
+        data: { problem: 'the key is IP-restricted, but this exchange never reveals the list: compare it with expectedIps in the exchange UI' },
+      });
+      return;
+    }
     if (list.value === 'unknown') {
       ctx.report({
         key: 'unverifiable',

@@ -74,7 +74,9 @@ const INVALID: (Row & { expected: RegExp[] })[] = [
   },
   { name: 'IP outside expectedIps', facts: () => {}, account: { expectedIps: ['198.51.100.0/24', '2001:db8::/32'] }, expected: [/^ip-unexpected:high:.*203\.0\.113\.7/] },
   { name: 'masked list cannot be compared', facts: (f) => (f.ipAllowlist = { value: ['203.**.7'], masked: true, source: 'ipWhitelist' }), account: { expectedIps: ['203.0.113.7'] }, expected: [/^ip-unexpected:high:.*masks/] },
-  { name: 'hidden list, --allow-unknown', facts: (f) => (f.ipAllowlist = { value: 'unknown', masked: false, source: 'ipRestrict', reason: 'not-exposed' }), account: { expectedIps: ['203.0.113.7'] }, allowUnknown: true, expected: [/^ip-unexpected:info:.*did not return/] },
+  { name: 'hidden list, --allow-unknown', facts: (f) => (f.ipAllowlist = { value: 'unknown', masked: false, source: 'ipRestrict', reason: 'field-absent' }), account: { expectedIps: ['203.0.113.7'] }, allowUnknown: true, expected: [/^ip-unexpected:info:.*did not return/] },
+  { name: 'absent list fails closed', facts: (f) => (f.ipAllowlist = { value: 'unknown', masked: false, source: 'ipRestrict', reason: 'field-absent' }), account: { expectedIps: ['203.0.113.7'] }, expected: [/^ip-unexpected:high:.*did not return/] },
+  { name: 'restricted, list never exposed (Binance) is info', facts: (f) => (f.ipAllowlist = { value: 'unknown', masked: false, source: 'ipRestrict', reason: 'not-exposed' }), account: { expectedIps: ['203.0.113.7'] }, expected: [/^ip-unexpected:info:.*never reveals/] },
   { name: 'old key', facts: (f) => (f.createdAt = { value: daysAgo(120), source: 'createdAt' }), expected: [/^key-rotation:medium:key is 120 days old \(created .* per the exchange\)/] },
   {
     name: 'old key by the store date',
