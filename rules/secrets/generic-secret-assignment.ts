@@ -59,6 +59,7 @@ export function isRandomValue(value: string, name: string): boolean {
   // Member access (`sourceCode.getFirstToken`, `bip39.mnemonicToSeed`, `this.safeString`): code.
   if (!value.startsWith('eyJ') && value.includes('.') && value.split('.').every((seg) => /^[A-Za-z_$][A-Za-z0-9_$]{0,40}$/.test(seg))) return false;
   if (value.startsWith('$') || /\$[({]/.test(value)) return false; // $VAR, ${VAR}, $(cmd)
+  if (/^[A-Za-z_][A-Za-z0-9_]{0,60}\$[0-9]{1,3}$/.test(value) && looksLikeIdentifier(value.replace(/\$[0-9]+$/, ''))) return false; // bundler-renamed `Token$1`
   if (looksLikeIdentifier(value)) return false;
   // A UUID under `key`/`token`/`…_id` is an id; under `api_secret`, `client_secret`… it is a secret.
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && (words.length === 1 || !words.some((w) => w.includes('secret') || w.includes('key')))) return false;
