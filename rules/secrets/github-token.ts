@@ -16,7 +16,7 @@ export default defineSecretRule({
     fix: 'Revoke the token (Settings → Developer settings → Tokens), and use the CI-provided GITHUB_TOKEN or a secret store for a new one.',
   },
   keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-  pattern: /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})(?![A-Za-z0-9_])/g,
+  pattern: /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{70,90})(?![A-Za-z0-9_])/g,
   minEntropy: 3.5,
   validate: (s) => /[0-9]/.test(s) && /[A-Z]/.test(s),
   samples: (fake) => ({

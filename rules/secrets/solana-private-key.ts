@@ -4,7 +4,8 @@
  * characters). A bare value is reported only when it is a real key pair (the last 32 bytes are the
  * public key of the first 32, checked with tweetnacl), which also keeps Solana transaction
  * signatures (base58 of 64 random bytes) and other byte arrays quiet. A value on a line whose name
- * says secret/private/keypair/wallet is reported when it has the right size.
+ * says secret/private/keypair/wallet is reported when it has the right size, and so is an array
+ * that opens the file (a keypair file).
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import nacl from 'tweetnacl';
@@ -58,6 +59,8 @@ export default defineSecretRule({
     if (bytes === null) return false;
     if (isKeyPair(bytes)) return true;
     const before = groups.$before ?? '';
+    // An array that opens the file is a keypair file (`id.json`, `deploy-keypair.json`).
+    if (secret.startsWith('[') && before.trim() === '') return true;
     return NAMED.test(before) && !NOT_SECRET.test(before);
   },
   samples: (fake) => {
@@ -67,12 +70,13 @@ export default defineSecretRule({
       positive: [
         `[${[...pair.secretKey].join(',')}]`,
         `SOLANA_PRIVATE_KEY=${base58Encode(pair.secretKey)}`,
+        `[${[...random].join(', ')}]\n`,
         `const payer = Keypair.fromSecretKey(new Uint8Array([${[...random].join(', ')}]));`,
         `"secretKey": "${base58Encode(random)}"`,
       ],
       negative: [
         `const signature = "${base58Encode(random)}";`,
-        `[${[...random].join(',')}]`,
+        `const digest = [${[...random].join(',')}];`,
         `HASHES=[${[...random].map((b) => b + 300).join(',')}]`,
         `WALLET=${base58Encode(pair.publicKey)}`,
       ],
