@@ -54,7 +54,7 @@ export function isRandomValue(value: string, name: string): boolean {
   if (!/[A-Za-z]/.test(value)) return false;
   // Random tokens nearly always hold a digit; a digit-free one must at least change case often
   // (random mixed case flips ~every other character, camelCase words every ~6).
-  if (!/[0-9]/.test(value) && !(value.length >= 20 && caseFlips(value) >= value.length / 4)) return false;
+  if (!/[0-9]/.test(value) && !(value.length >= 12 && caseFlips(value) >= value.length / 4)) return false;
   if (/^0x[0-9a-f]+$/i.test(value)) return false; // on-chain data (hashes, slots); private keys are evm-private-key
   // Member access (`sourceCode.getFirstToken`, `bip39.mnemonicToSeed`, `this.safeString`): code.
   if (!value.startsWith('eyJ') && value.includes('.') && value.split('.').every((seg) => /^[A-Za-z_$][A-Za-z0-9_$]{0,40}$/.test(seg))) return false;
@@ -109,7 +109,7 @@ export default defineSecretRule({
       `  webhook_secret: "${fake.base64(24)}"`,
       `SESSION_TOKEN='${fake.hex(48)}'`,
       `const clientSecret = "${fake.alnum(40)}";`,
-      `POSTGRES_PASSWORD=${fake.alnum(14)}`,
+      `POSTGRES_PASSWORD=${fake.alnum(11)}${10 + fake.int(89)}!`,
       `"api_key": "${fake.alnum(32)}",`,
       `env:\n  - name: SIGNING_KEY\n    value: "${fake.alnum(32)}"`,
     ],
