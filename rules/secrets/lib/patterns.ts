@@ -79,9 +79,11 @@ export const lettersAndDigits = (s: string): boolean => /[A-Za-z]/.test(s) && /[
 export function looksLikeIdentifier(s: string): boolean {
   // A run of 17+ letters and digits is not a word of an identifier (`bg_<32 hex>` is a key).
   if (/[A-Za-z0-9]{17}/.test(s) && /[0-9]/.test(s)) return false;
+  // Member access (`v.kcPass`, `cfg.api.secret`): code, not a value. JWTs (`eyJ…`) have dots too.
+  if (!s.startsWith('eyJ') && s.includes('.') && s.split('.').every((seg) => /^[A-Za-z_$][A-Za-z0-9_$]{0,40}$/.test(seg))) return true;
   return (
     /^[a-z]{2,}[0-9]?(?:[_.-][a-z0-9]{1,})+$/.test(s) || // snake_case / dotted lower / pkcs1-private-pem
-    /^[A-Z]{2,}(?:[_.-][A-Z0-9]{1,})+$/.test(s) || // SCREAMING_SNAKE
+    /^[A-Z][A-Z0-9]{0,}(?:[_.-][A-Z0-9]{1,})+$/.test(s) || // SCREAMING_SNAKE (env variable names)
     /^[a-z]{2,}(?:[A-Z][a-z0-9]{1,}){1,}$/.test(s) || // camelCase
     /^(?:[A-Z][a-z0-9]{1,}){2,}$/.test(s) // PascalCase
   );
