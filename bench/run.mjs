@@ -224,13 +224,21 @@ async function buildBundle() {
 
 function hyperfine(name, commands, { cwd, runs = RUNS, warmup = 1, shell = false } = {}) {
   const out = path.join(WORK, `hyperfine-${name}.json`);
-  const args = ['--export-json', out, '--runs', String(runs), '--warmup', String(warmup), '-i', '--style', 'basic'];
+  const args = ['--export-json', out, '--runs', String(runs), '--warmup', String(runs === 1 ? 0 : warmup), '-i', '--style', 'basic'];
   if (!shell) args.push('-N');
   for (const [label, cmd] of commands) args.push('--command-name', label, cmd);
   spawnSync('hyperfine', args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
   const json = JSON.parse(readFileSync(out, 'utf8'));
   // user + system CPU (children included) is less sensitive than wall time to a busy machine.
   return Object.fromEntries(json.results.map((r) => [r.command, { median: r.median, mean: r.mean, min: r.min, max: r.max, cpu: r.user + r.system, runs: r.times.length }]));
+}
+
+/** One run under GNU time: wall and user+system seconds, peak RSS in MB; stdout saved to `out`. */
+function timed(cmd, args, cwd, out) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', `${out}.time`, cmd, ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 });
+  writeFileSync(out, result.stdout ?? '');
+  const [wall, user, sys, rss] = readFileSync(`${out}.time`, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, cpu: user + sys, rssMB: rss / 1024 };
 }
 
 /** Peak resident set size in MB (GNU time's %M is in KiB). */
@@ -256,19 +264,25 @@ async function main() {
     const bytes = duBytes(tree);
     results.tree = { bytes, files: countFiles(tree) };
     log(`tree: ${(bytes / 1e6).toFixed(0)} MB, ${results.tree.files} files`);
-    const ka = `${node} ${BIN} scan --no-keys --fail-on never --format json .`;
-    const rg = `rg --no-unicode --no-ignore --hidden --count-matches --no-messages -f ${PATTERNS} .`;
-    const slCmd = `${node} ${sl.bin} --secretlintrc ${sl.rc} --format json "**/*"`;
-    results.tree.times = hyperfine('tree', [['keyaudit', ka], ['ripgrep', rg]], { cwd: tree, shell: true });
-    // secretlint takes minutes on this tree: fewer runs.
-    Object.assign(results.tree.times, hyperfine('tree-secretlint', [['secretlint', slCmd]], { cwd: tree, runs: 1, warmup: 0, shell: true }));
-    results.tree.rssMB = {
-      keyaudit: peakRss(node, [BIN, 'scan', '--no-keys', '--fail-on', 'never', '--format', 'json', '.'], tree),
-      ripgrep: peakRss('rg', ['--no-unicode', '--no-ignore', '--hidden', '--count-matches', '--no-messages', '-f', PATTERNS, '.'], tree),
-    };
-    const found = JSON.parse(sh(node, [BIN, 'scan', '--no-keys', '--fail-on', 'never', '--format', 'json', '.'], { cwd: tree, stdio: ['ignore', 'pipe', 'ignore'] }));
+    // keyaudit and secretlint take minutes on this tree: each is timed by GNU time over single runs
+    // (wall, CPU, peak RSS), median over BENCH_TREE_RUNS (default 1); ripgrep is quick: hyperfine.
+    const treeRuns = Number(process.env.BENCH_TREE_RUNS ?? 1);
+    const rgArgs = ['--no-unicode', '--no-ignore', '--hidden', '--count-matches', '--no-messages', '-f', PATTERNS, '.'];
+    const kaArgs = [BIN, 'scan', '--no-keys', '--fail-on', 'never', '--format', 'json', '.'];
+    const slArgs = [sl.bin, '--secretlintrc', sl.rc, '--format', 'json', '**/*'];
+    results.tree.times = hyperfine('tree', [['ripgrep', `rg ${rgArgs.map(q).join(' ')}`]], { cwd: tree, shell: true });
+    results.tree.rssMB = { ripgrep: peakRss('rg', rgArgs, tree) };
+    for (const [name, cmd, args] of [['keyaudit', node, kaArgs], ['secretlint', node, slArgs]]) {
+      const runs = Array.from({ length: treeRuns }, () => timed(cmd, args, tree, path.join(WORK, `tree-${name}.out`)));
+      const med = (k) => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+      results.tree.times[name] = { median: med('wall'), cpu: med('cpu'), runs: runs.length };
+      results.tree.rssMB[name] = med('rssMB');
+      log(`${name}: ${med('wall').toFixed(1)} s wall, ${med('cpu').toFixed(1)} s CPU`);
+    }
+    const found = JSON.parse(readFileSync(path.join(WORK, 'tree-keyaudit.out'), 'utf8'));
     results.tree.keyauditFindings = found.findings.length;
     results.tree.keyauditFindingsInPlanted = found.findings.filter((x) => x.file.startsWith('planted/')).length;
+    results.tree.filesScanned = found.summary.filesScanned;
   }
 
   if (want('staged')) {
@@ -299,8 +313,13 @@ async function main() {
     results.history.planted = JSON.parse(readFileSync(path.join(repo, '.complete'), 'utf8') || '{}').planted ?? null;
   }
 
-  writeFileSync(path.join(WORK, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(markdown(results));
+  // Parts not run this time keep their previous figures (each part records its own date).
+  const file = path.join(WORK, 'results.json');
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  for (const part of ['tree', 'staged', 'bundle', 'history']) if (results[part] !== undefined) results[part].date = results.date;
+  const merged = { ...previous, ...results };
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  process.stdout.write(markdown(merged));
 }
 
 function markdown(r) {
@@ -315,7 +334,7 @@ function markdown(r) {
       if (t[name] === undefined) continue;
       lines.push(`| ${name} | ${ms(t[name].median)} | ${mbps(t[name].median)} | ${ms(t[name].cpu ?? NaN)} | ${(t[name].median / t.keyaudit.median).toFixed(2)}× / ${((t[name].cpu ?? NaN) / (t.keyaudit.cpu ?? NaN)).toFixed(2)}× |`);
     }
-    lines.push('', `Peak RSS: keyaudit ${r.tree.rssMB.keyaudit.toFixed(0)} MB, ripgrep ${r.tree.rssMB.ripgrep.toFixed(0)} MB.`, '');
+    lines.push('', `Peak RSS: ${Object.entries(r.tree.rssMB).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}. keyaudit and secretlint: ${r.tree.times.keyaudit.runs} run(s) each (GNU time); ripgrep: hyperfine median of ${r.tree.times.ripgrep.runs}.`, '');
   }
   if (r.staged) {
     const base = r.staged['node -e 0'].median;
