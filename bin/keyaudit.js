@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // The only place that touches the process: binds real IO to run() and sets the exit code. A failure
 // to even load keyaudit (a broken install) is exit 2, never 1: 1 means "findings" to CI gates and hooks.
+// `keyaudit … | head` closes the pipe early: stop quietly instead of dumping a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 let run;
 try {
   ({ run } = await import('../dist/src/cli/main.js'));
