@@ -280,6 +280,18 @@ const positives: Template[] = [
       ].join(crlf),
     };
   },
+  // Attribute assignment, INI sections and one-line objects.
+  (f, m) => {
+    const c = exchangeCreds(f);
+    return {
+      path: f.pick(['bot/setup.py', 'config/keys.ini', 'src/keys.ts']),
+      text: f.pick([
+        () => `exchange = ccxt.${c.ccxt}()\nexchange.apiKey = "${m('exchange', c.key, `${c.id}/key`)}"\nexchange.secret = "${m('exchange', c.secret, `${c.id}/secret`)}"\n`,
+        () => `[${c.id}]\napi_key = ${m('exchange', c.key, `${c.id}/key`)}\napi_secret = ${m('exchange', c.secret, `${c.id}/secret`)}\n`,
+        () => `export const config = { ${c.id}: { apiKey: '${m('exchange', c.key, `${c.id}/key`)}', apiSecret: '${m('exchange', c.secret, `${c.id}/secret`)}' } };\n`,
+      ])(),
+    };
+  },
   // python-binance style: names without the exchange, the import names it.
   (f, m) => ({
     path: 'bot/main.py',

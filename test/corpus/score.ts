@@ -47,7 +47,10 @@ export function scoreCorpus(corpus: readonly CorpusFile[], scan: (file: CorpusFi
     const found = new Set<number>();
     const agreed = new Set<number>();
     for (const hit of hits) {
-      const i = file.planted.findIndex((p) => p.startLine <= hit.line && hit.line <= p.endLine);
+      // Several secrets may share a line: a hit takes the first one on its line not yet found.
+      const onLine = (p: { startLine: number; endLine: number }) => p.startLine <= hit.line && hit.line <= p.endLine;
+      let i = file.planted.findIndex((p, j) => onLine(p) && !found.has(j));
+      if (i === -1) i = file.planted.findIndex(onLine);
       const score = byCategory[hit.category];
       if (i === -1) {
         score.fp++;

@@ -80,11 +80,12 @@ const PLAIN_CREDENTIAL_WORDS = new Set([
 
 /** A regex matching a mention of this exchange not followed (within the window) by a mention of another one. */
 export function exchangeContext(exchange: string): RegExp {
+  // Other exchanges count only as whole words: a random key may well contain "Okx" or "bfx".
   const others = Object.entries(EXCHANGE_MENTIONS)
     .filter(([id]) => id !== exchange)
     .map(([, re]) => re)
     .join('|');
-  return new RegExp(String.raw`(?:${EXCHANGE_MENTIONS[exchange]})(?![\s\S]{0,400}?(?:${others}))`, 'i');
+  return new RegExp(String.raw`(?:${EXCHANGE_MENTIONS[exchange]})(?![\s\S]{0,400}?(?<![A-Za-z0-9+/])(?:${others})(?![A-Za-z0-9+/]))`, 'i');
 }
 
 /** The assignment pattern of every exchange rule: a credential name and a value of 6–200 characters. */
