@@ -30,8 +30,14 @@ const ENV_REFERENCE =
 /** A phrase of lower-case words (a BIP39 mnemonic): its words are dictionary words by design. */
 const WORD_PHRASE = /^[a-z]{3,8}(?:[ \t,]{1,3}[a-z]{3,8}){11,23}$/;
 
+/** Markers that still mean "placeholder" inside a long value (a PEM body, a long token). */
+const LONG_VALUE_MARKERS = /example|placeholder|redacted|changeme|your[_-]?(?:api[_-]?)?(?:key|secret|token)|x{8,}|\*{8,}|\.\.\./i;
+
 export function isPlaceholder(secret: string): boolean {
   if (WORD_PHRASE.test(secret)) return false;
+  // Long random values (PEM bodies, 100+ character tokens) contain short words like `tbd` or `todo`
+  // by chance a few percent of the time: only unmistakable markers count there.
+  if (secret.length > 100) return LONG_VALUE_MARKERS.test(secret) || /^(.)\1{0,}$/.test(secret);
   if (PLACEHOLDER_VALUE.test(secret)) return true;
   // Documentation markers anywhere (AWS's `…EXAMPLEKEY`): random keys never spell them out.
   if (/example|sample|placeholder|redacted|changeme/i.test(secret)) return true;

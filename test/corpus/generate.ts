@@ -280,6 +280,12 @@ const positives: Template[] = [
       ].join(crlf),
     };
   },
+  // Positional arguments of exchange SDKs.
+  (f, m) =>
+    f.pick([
+      () => ({ path: 'bot/spot.py', text: `from binance.client import Client\n\nclient = Client("${m('exchange', f.alnum(64), 'binance/key')}", "${m('exchange', f.alnum(64), 'binance/secret')}")\nprint(client.get_account())\n` }),
+      () => ({ path: 'bot/okx_account.py', text: `import okx.Account as Account\n\naccountAPI = Account.AccountAPI("${m('exchange', f.uuid(), 'okx/key')}", "${m('exchange', f.upperHex(32), 'okx/secret')}", "${m('exchange', `Zk9${f.alnum(8)}#1`, 'okx/passphrase')}", False, "0")\n` }),
+    ])(),
   // Attribute assignment, INI sections and one-line objects.
   (f, m) => {
     const c = exchangeCreds(f);

@@ -88,9 +88,15 @@ export function exchangeContext(exchange: string): RegExp {
   return new RegExp(String.raw`(?:${EXCHANGE_MENTIONS[exchange]})(?![\s\S]{0,400}?(?<![A-Za-z0-9+/])(?:${others})(?![A-Za-z0-9+/]))`, 'i');
 }
 
-/** The assignment pattern of every exchange rule: a credential name and a value of 6–200 characters. */
+/**
+ * The pattern of every exchange rule: a credential name and a value of 6–200 characters, or a
+ * quoted positional argument of 16+ characters (python-binance `Client("…", "…")`, python-okx
+ * `AccountAPI("…", "…", "…")`), which then must have the exchange's shape.
+ */
 export function exchangePattern(): RegExp {
-  return assignmentPattern(`[${VALUE_CLASS}]{6,200}`, VALUE_CLASS);
+  const assignment = assignmentPattern(`[${VALUE_CLASS}]{6,200}`, VALUE_CLASS);
+  const positional = String.raw`[(,][ \t]{0,4}["'](?<secret2>[${VALUE_CLASS}]{16,200})["'](?=[ \t]{0,4}[,)])`;
+  return new RegExp(`${assignment.source}|${positional}`, assignment.flags);
 }
 
 /** Builds the `validate` of an exchange rule from its spec. */
