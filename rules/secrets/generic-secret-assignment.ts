@@ -24,7 +24,7 @@ const VALUE_CLASS = 'A-Za-z0-9_+/=.~!@#$%^&*?-';
 const SECRET_WORDS = new Set([
   'key', 'secret', 'token', 'password', 'passwd', 'pass', 'pwd', 'passphrase', 'apikey', 'secretkey', 'privatekey', 'credential',
   'credentials', 'auth', 'seed', 'pat', 'psk', 'sk', 'accesskey', 'authtoken', 'accesstoken', 'apisecret',
-  'clientsecret', 'private', 'priv', 'jwt', 'bearer', 'cookie', 'hmac', 'encryption', 'signing',
+  'clientsecret', 'private', 'priv', 'jwt', 'bearer', 'cookie', 'hmac', 'encryption', 'signing', 'authorization',
 ]);
 /** Suffix words after the secret word that keep its meaning (`API_KEY_PROD`, `token_b64`). */
 const SUFFIXES = new Set(['prod', 'production', 'live', 'dev', 'development', 'staging', 'stage', 'test', 'testnet', 'mainnet', 'main', 'b64', 'base64', 'hex', 'value', 'val', 'str', 'string', 'raw', 'v1', 'v2', 'v3', 'new', 'old', 'primary', 'secondary', 'backup', 'encoded']);
@@ -94,8 +94,8 @@ export default defineSecretRule({
     fix: 'If this is a real secret, rotate it and load it from the environment or a secret manager; if it is not, add `keyaudit:allow` on the line or an allow pattern in the config.',
   },
   keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'credential', 'seed', 'priv', 'jwt', 'cookie', 'hmac', 'sk', 'pat', 'psk'],
-  // Not followed by `(`, `[` or `<`: `token = sourceCode.getFirstToken(node)` is code, not a value.
-  pattern: new RegExp(`${assignmentPattern(`[${VALUE_CLASS}]{12,256}`, VALUE_CLASS, undefined, 'gim', 12).source}(?![(\\[<])`, 'gim'),
+  // Not followed by `(`, `[` or `<` (other than a closing tag): `token = sourceCode.getFirstToken(node)` is code.
+  pattern: new RegExp(`${assignmentPattern(`[${VALUE_CLASS}]{12,256}`, VALUE_CLASS, undefined, 'gim', 12).source}(?![(\\[]|<(?!/))`, 'gim'),
   generic: true,
   minEntropy: 3.0,
   validate: (secret, groups) => {
@@ -112,6 +112,8 @@ export default defineSecretRule({
       `POSTGRES_PASSWORD=${fake.alnum(11)}${10 + fake.int(89)}!`,
       `"api_key": "${fake.alnum(32)}",`,
       `env:\n  - name: SIGNING_KEY\n    value: "${fake.alnum(32)}"`,
+      `headers = {"Authorization": "Bearer ${fake.alnum(40)}"}`,
+      `<appSettings><add key="x" /><ApiSecret>${fake.alnum(32)}</ApiSecret></appSettings>`,
     ],
     negative: [
       `PUBLIC_KEY=${fake.alnum(40)}`,

@@ -16,7 +16,7 @@ export const QUOTE = String.raw`(?:\\{1,2})?["'\x60]`;
 export const SEPARATOR = String.raw`(?::=|=>|->|==|[:=])`;
 
 /** What may stand between the operator and the value: spaces, an opening quote (with a Python prefix), `[` or `(`. */
-export const VALUE_OPENING = String.raw`[ \t]{0,8}(?:[rbfu]?${QUOTE}|\[[ \t]{0,2}(?:${QUOTE})?|\([ \t]{0,2}(?:${QUOTE})?)?[ \t]{0,4}`;
+export const VALUE_OPENING = String.raw`[ \t]{0,8}(?:[rbfu]?${QUOTE}|\[[ \t]{0,2}(?:${QUOTE})?|\([ \t]{0,2}(?:${QUOTE})?)?[ \t]{0,4}(?:[Bb]earer[ \t]{1,2})?`;
 
 /** Separator between a name and its value, with optional quotes and spaces (for rules that write the name inline). */
 export const ASSIGN = String.raw`(?:${QUOTE})?[ \t]{0,8}${SEPARATOR}${VALUE_OPENING}`;
@@ -42,7 +42,8 @@ export const END = (cls: string): string => String.raw`(?![${cls}])`;
 
 /**
  * The start of an assignment to a name matching `name`, written so the regex engine can skip
- * ahead cheaply: a match can only start at an operator character (`:`, `=`, `,`, `-`), and the name
+ * ahead cheaply: a match can only start at an operator character (`:`, `=`, `-`, or the `>` of an
+ * XML element `<apiKey>…</apiKey>`), and the name
  * before it is checked by a look-behind (which also captures it as `name`, or `kname` in the
  * Kubernetes long form). Starting at the name instead costs a regex entry at every character
  * (~16 MB/s on prose); starting at the operator runs at several hundred MB/s.
@@ -50,7 +51,7 @@ export const END = (cls: string): string => String.raw`(?![${cls}])`;
 export function assignmentStart(name = CREDENTIAL_NAME): string {
   // First operator character consumed (so the engine's fast first-character scan applies), then
   // the name checked backwards, then the operator's optional second character.
-  return String.raw`(?:[:=]|-(?=>))(?<=(?<![${NAME_CHARS}])(?:(?<name>${name})|${NAME_VALUE_FORM})(?:${QUOTE})?[ \t]{0,8}[:=-])(?:(?<=[:=])[=>]|(?<=-)>)?${VALUE_OPENING}`;
+  return String.raw`(?:[:=>]|-(?=>))(?<=(?<![${NAME_CHARS}])(?:(?<name>${name})|${NAME_VALUE_FORM})(?:${QUOTE})?[ \t]{0,8}[:=>-])(?:(?<=[:=])[=>]|(?<=-)>)?${VALUE_OPENING}`;
 }
 
 /**
@@ -60,7 +61,7 @@ export function assignmentStart(name = CREDENTIAL_NAME): string {
 export function assignmentPattern(value: string, valueClass: string, name = CREDENTIAL_NAME, flags = 'gim', minLength = 6): RegExp {
   // The look-ahead right after the operator rejects `a = b`-style short values before the
   // look-behind checks the name: most operators in code are followed by short values.
-  const start = assignmentStart(name).replace(/^\(\?:\[:=\]\|-\(\?=>\)\)/, (op) => String.raw`${op}(?=[=>]?${VALUE_OPENING}[${valueClass}]{${minLength}})`);
+  const start = assignmentStart(name).replace(/^\(\?:\[:=>\]\|-\(\?=>\)\)/, (op) => String.raw`${op}(?=[=>]?${VALUE_OPENING}[${valueClass}]{${minLength}})`);
   return new RegExp(String.raw`${start}${START(valueClass.replace('=', ''))}(?<secret>${value})${END(valueClass)}`, flags);
 }
 
