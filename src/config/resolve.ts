@@ -34,6 +34,7 @@ export interface ResolvedConfig {
     allowByRule: Record<string, RegExp[]>;
   };
   audit: { timeoutMs: number; retries: number; concurrencyPerExchange: number };
+  verify: { baseUrls: Record<string, string> };
 }
 
 const secretRuleOptions = z.strictObject({
@@ -88,6 +89,7 @@ export function validateConfig(raw: unknown, file: string, rules: readonly AnyRu
       retries: config.audit?.retries ?? 2,
       concurrencyPerExchange: config.audit?.concurrencyPerExchange ?? 4,
     },
+    verify: { baseUrls: config.verify?.baseUrls ?? {} },
   };
 }
 

@@ -74,6 +74,13 @@ export const auditSchema = z.strictObject({
   concurrencyPerExchange: z.number().int().min(1).max(32).optional().describe('Accounts audited at once per exchange (default 4).'),
 });
 
+export const verifySchema = z.strictObject({
+  baseUrls: z
+    .record(z.string().regex(/^[a-z][a-z0-9]*$/, 'expected a CCXT exchange id'), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }))
+    .optional()
+    .describe('Per exchange, a REST host that `scan --verify` uses instead of the real one (proxies, test doubles).'),
+});
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -81,6 +88,7 @@ export const configSchema = z
     rules: z.record(z.string(), ruleSettingSchema).optional().describe('Per-rule severity ("off" disables) and options.'),
     secrets: secretsSchema.optional(),
     audit: auditSchema.optional(),
+    verify: verifySchema.optional().describe('Settings of `scan --verify` (asking the exchange what a found key can do).'),
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

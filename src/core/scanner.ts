@@ -19,6 +19,8 @@ export interface SecretHit {
   offset: number;
   commit: string | null;
   authorDate: string | null;
+  /** The variable the secret was assigned to, when the rule captures it (`BINANCE_SECRET`, `apiKey`). */
+  name?: string;
 }
 
 export interface ScannerOptions {
@@ -178,6 +180,7 @@ export class SecretScanner {
             offset: (fragment.startOffset ?? 0) + span[0],
             commit: fragment.commit ?? null,
             authorDate: fragment.authorDate ?? null,
+            ...assignedNameOf(m.groups),
           });
         }
       }
@@ -326,4 +329,10 @@ export class LineIndex {
     const next = starts[line];
     return text.slice(start, next === undefined ? text.length : next - 1);
   }
+}
+
+/** The assigned variable's name, from the `name`/`kname` groups the assignment patterns capture. */
+function assignedNameOf(groups: Record<string, string | undefined> | undefined): { name?: string } {
+  const name = groups?.name ?? groups?.kname;
+  return name === undefined || name === '' ? {} : { name };
 }

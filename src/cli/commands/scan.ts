@@ -26,6 +26,8 @@ export interface ScanOptions {
   baseline?: string;
   /** Offline demo: a generated repo plus demo accounts served by a loopback exchange double. */
   demo?: boolean;
+  /** Ask the exchange what exchange keys found in files can do (sends the found key to it). */
+  verify?: boolean;
 }
 
 export function registerScanCommand(program: Command, ctx: CommandContext): void {
@@ -37,6 +39,7 @@ export function registerScanCommand(program: Command, ctx: CommandContext): void
     .option('--no-secrets', 'skip the secret scan')
     .option('--staged', 'scan only what is staged in git (what the next commit would hold); no key audit')
     .option('--history [range]', 'also scan every commit\'s added lines (all refs, or a range such as origin/main..HEAD; paths limit it too)')
+    .option('--verify', 'ask the exchange what found exchange keys can do (sends each found key to its exchange; off by default)')
     .option('--demo', 'run the full report on a bundled demo (fake repo + loopback exchange double; offline)')
     .option('--baseline <file>', 'report only findings not in this baseline (default: secrets.baseline or .keyaudit-baseline.json)')
     .addHelpText(
@@ -104,6 +107,12 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
       bytesScanned += history.bytesScanned;
     }
     findings = applyBaseline(findings, baseline);
+    if (opts.verify === true) {
+      if (opts.staged === true) throw new UsageError('--verify works on working-tree files, not with --staged (the hook must stay offline)');
+      progress.update('keyaudit: asking exchanges about the keys found…');
+      const { verifyFoundKeys } = await import('../../scan/verify.js');
+      findings = await verifyFoundKeys({ cwd: io.cwd, findings, config, secretRules, now: new Date(), allowUnknown: opts.allowUnknown });
+    }
   }
   accounts = await audit;
   progress.done();
