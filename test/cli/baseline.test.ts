@@ -43,6 +43,8 @@ describe('keyaudit baseline', () => {
 
     const after = await scanJson(dir);
     expect(after).toMatchObject({ code: 0, findings: [] });
+    // --no-baseline shows everything again.
+    expect((await scanJson(dir, '--no-baseline')).findings).toHaveLength(3);
 
     // Unrelated edits move the accepted secrets to other lines: still accepted.
     writeTree(dir, { 'bot.py': `import os\n\n\n# moved\n${a.line}\n`, 'docs/readme.md': `# Title\n\nIntro.\n\nExample: ${b.line}\n` });

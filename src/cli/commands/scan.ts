@@ -23,7 +23,8 @@ export interface ScanOptions {
   staged?: boolean;
   /** `--history` alone is `true`; `--history <range>` is the range. */
   history?: boolean | string;
-  baseline?: string;
+  /** A baseline file, or false for --no-baseline. */
+  baseline?: string | false;
   /** Offline demo: a generated repo plus demo accounts served by a loopback exchange double. */
   demo?: boolean;
   /** Ask the exchange what exchange keys found in files can do (sends the found key to it). */
@@ -42,6 +43,7 @@ export function registerScanCommand(program: Command, ctx: CommandContext): void
     .option('--verify', 'ask the exchange what found exchange keys can do (sends each found key to its exchange; off by default)')
     .option('--demo', 'run the full report on a bundled demo (fake repo + loopback exchange double; offline)')
     .option('--baseline <file>', 'report only findings not in this baseline (default: secrets.baseline or .keyaudit-baseline.json)')
+    .option('--no-baseline', 'ignore any baseline: report every finding')
     .addHelpText(
       'after',
       `
@@ -77,7 +79,7 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
 
   if (opts.staged === true && opts.history !== undefined) throw new UsageError('--staged and --history cannot be combined: the hook checks the next commit, --history the past ones');
   if (opts.staged === true && !opts.secrets) throw new UsageError('--staged scans staged files for secrets; it cannot be combined with --no-secrets');
-  const baselineLocation = opts.secrets ? locateBaseline(io.cwd, config, opts.baseline) : null;
+  const baselineLocation = opts.secrets && opts.baseline !== false ? locateBaseline(io.cwd, config, opts.baseline) : null;
   const baseline = baselineLocation === null ? null : await readBaseline(baselineLocation);
 
   // The staged scan never audits keys: the hook must not load CCXT or the store, and must not need the network.
