@@ -154,6 +154,7 @@ export class SecretScanner {
     // searching the whole line for every hit would make the scan quadratic.
     const minified = new Map<number, boolean>();
     const allowed = new Map<number, string[] | null>();
+    const inlineAllowed = new Set<SecretHit>();
     const groups = new Map<RegExp, CompiledRule[]>();
     for (const c of candidates) groups.set(c.pattern, [...(groups.get(c.pattern) ?? []), c]);
     for (const [pattern, group] of groups) {
@@ -170,8 +171,7 @@ export class SecretScanner {
         for (const c of group) {
           if (c.rule.generic === true && isMinifiedLine(text, lineStart, minified)) continue;
           if (!this.accept(c, secret, matchGroups, text, span[0], matchStart, lineStart)) continue;
-          if (isInlineAllowed(lines, text, line, c.rule.meta.id, allowed)) continue;
-          hits.push({
+          const hit: SecretHit = {
             rule: c.rule,
             secret,
             path: fragment.path,
@@ -181,11 +181,15 @@ export class SecretScanner {
             commit: fragment.commit ?? null,
             authorDate: fragment.authorDate ?? null,
             ...assignedNameOf(m.groups),
-          });
+          };
+          // An allowed hit still takes part in de-duplication, so `keyaudit:allow <specific-rule>`
+          // also silences the generic rule's hit on the same value; it is dropped afterwards.
+          if (isInlineAllowed(lines, text, line, c.rule.meta.id, allowed)) inlineAllowed.add(hit);
+          hits.push(hit);
         }
       }
     }
-    return dropOverlaps(hits, this.rules);
+    return dropOverlaps(hits, this.rules).filter((h) => !inlineAllowed.has(h));
   }
 
   private accept(

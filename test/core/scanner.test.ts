@@ -36,6 +36,12 @@ describe('SecretScanner', () => {
     expect(scan(scanner, `# keyaudit:allow\n\nx = tok_${token}`)).toHaveLength(1);
   });
 
+  it('allowing the specific rule also silences the generic rule on the same value', () => {
+    const scanner = new SecretScanner([generic, specificA]);
+    expect(scan(scanner, `x = tok_${token} # keyaudit:allow specific-a`)).toEqual([]);
+    expect(scan(scanner, `x = tok_${token} # keyaudit:allow generic`).map((h) => h.rule.meta.name)).toEqual(['specific-a']);
+  });
+
   it('skips generic rules on minified lines but not specific ones', () => {
     const line = `${'a.b=c;'.repeat(300)}x=tok_${token};${'d=e;'.repeat(100)}`;
     expect(scan(new SecretScanner([generic]), line)).toEqual([]);
