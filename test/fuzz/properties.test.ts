@@ -11,6 +11,8 @@ import { renderSarif } from '../../src/reporters/sarif.js';
 import { allRules } from '../../rules/index.js';
 import type { Finding, Report } from '../../src/core/types.js';
 import { reportValidator, sarifValidator } from '../reporters/helpers.js';
+import { parseEnvFile, removeAssignments } from '../../src/store/dotenv.js';
+import { COMMIT_MARKER, PatchParser } from '../../src/sources/patch.js';
 
 const RUNS = { seed: 20261125, numRuns: 200 };
 
@@ -99,5 +101,78 @@ describe('report writers', () => {
     fc.assert(fc.property(report, (r) => {
           expect(validate(JSON.parse(renderSarif(r, metas)))).toEqual([]);
         }), { ...RUNS, numRuns: 60 });
+  });
+});
+
+describe('.env parser (keys import)', () => {
+  const line = fc.oneof(
+    fc.constantFrom('', '# comment', 'export BINANCE_API_KEY=abc', 'A="multi', 'line"', "B='x'", 'C=`y`', '  D = spaced ', 'E="esc\\"aped"', '=novalue', 'F'),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.tuple(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,12}$/), fc.string({ maxLength: 30 })).map(([k, v]) => `${k}=${v}`),
+  );
+  const file = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([ls, eol, trailing]) => ls.join(eol) + (trailing ? eol : ''));
+
+  it('round-trips every byte, and removing nothing changes nothing', () => {
+    fc.assert(
+      fc.property(file, (content) => {
+        const env = parseEnvFile(content);
+        expect(env.lines.map((l) => l.text + l.eol).join('')).toBe(content);
+        expect(removeAssignments(env, new Set())).toBe(content);
+      }),
+      RUNS,
+    );
+  });
+
+  it('removing a name drops exactly its lines and keeps every other byte', () => {
+    fc.assert(
+      fc.property(file, (content) => {
+        const env = parseEnvFile(content);
+        const name = env.assignments[0]?.name;
+        if (name === undefined) return;
+        const out = removeAssignments(env, new Set([name]));
+        const again = parseEnvFile(out);
+        expect(again.assignments.some((a) => a.name === name)).toBe(false);
+        const kept = env.lines.filter((_, i) => !env.assignments.some((a) => a.name === name && i >= a.startLine && i <= a.endLine));
+        expect(out).toBe(kept.map((l) => l.text + l.eol).join(''));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('git patch parser (history scans)', () => {
+  const addedLine = fc.string({ unit: 'binary', maxLength: 30 }).map((s) => s.replace(/[\r\n]/g, ''));
+  const hunk = fc.tuple(fc.integer({ min: 1, max: 500 }), fc.array(addedLine, { minLength: 1, maxLength: 5 }));
+  const commit = fc.tuple(fc.stringMatching(/^[0-9a-f]{40}$/), fc.stringMatching(/^[a-z]{1,8}\.(?:py|env|js)$/), fc.array(hunk, { minLength: 1, maxLength: 3 }));
+  const log = fc.array(commit, { minLength: 1, maxLength: 4 });
+
+  const render = (commits: [string, string, [number, string[]][]][]): string =>
+    commits
+      .map(
+        ([sha, file, hunks]) =>
+          `${COMMIT_MARKER}${sha} 2024-01-02T03:04:05+00:00\n\ndiff --git a/${file} b/${file}\n--- a/${file}\n+++ b/${file}\n` +
+          hunks.map(([start, lines]) => `@@ -0,0 +${start},${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}\n`).join(''),
+      )
+      .join('');
+
+  it('every hunk comes out once, whole, with its commit, path and start line, however the input is split', () => {
+    fc.assert(
+      fc.property(log, fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 20 }), (commits, cuts) => {
+        // git's output arrives as byte chunks: split the UTF-8 bytes anywhere, even inside a character.
+        const bytes = Buffer.from(render(commits), 'utf8');
+        const fragments: { commit: string | null | undefined; path: string; startLine: number; text: string }[] = [];
+        const parser = new PatchParser({ onFragment: (f) => fragments.push({ commit: f.commit, path: f.path, startLine: f.startLine, text: f.text }) });
+        let at = 0;
+        for (let i = 0; at < bytes.length; i++) {
+          const size = cuts[i % cuts.length] as number;
+          parser.write(bytes.subarray(at, at + size));
+          at += size;
+        }
+        parser.end();
+        const expected = commits.flatMap(([sha, file, hunks]) => hunks.map(([start, lines]) => ({ commit: sha, path: file, startLine: start, text: lines.join('\n') })));
+        expect(fragments).toEqual(expected);
+      }),
+      { ...RUNS, numRuns: 150 },
+    );
   });
 });
