@@ -50,6 +50,7 @@ The store passphrase comes from a terminal prompt or KEYAUDIT_PASSPHRASE.`,
   keys
     .command('add')
     .description('add credentials for an account (asks only the fields the exchange needs)')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit keys add main-bot --exchange binance\n  $ printf '%s\\n' "$KEY" "$SECRET" | keyaudit keys add main-bot --exchange binance --stdin`)
     .argument('<name>', 'entry name = the account name in your config')
     .requiredOption('-e, --exchange <id>', 'CCXT exchange id (binance, okx, kraken, …)')
     .option('--stdin', 'read the fields from stdin, one per line (key, secret[, passphrase]), instead of prompting')
@@ -77,6 +78,7 @@ The store passphrase comes from a terminal prompt or KEYAUDIT_PASSPHRASE.`,
   keys
     .command('list')
     .description('list stored entries: name, exchange, added, rotated, masked key id (never a secret)')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit keys list\n  $ keyaudit keys list --format json`)
     .action(async (_cmdOpts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`keyaudit keys list supports --format text or json (got ${opts.format})`);
@@ -103,6 +105,7 @@ The store passphrase comes from a terminal prompt or KEYAUDIT_PASSPHRASE.`,
   keys
     .command('remove')
     .description('remove an entry from the store')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit keys remove old-bot`)
     .argument('<name>', 'entry name')
     .action(async (name: string, _cmdOpts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
@@ -123,6 +126,7 @@ The store passphrase comes from a terminal prompt or KEYAUDIT_PASSPHRASE.`,
   keys
     .command('rotate')
     .description('replace an entry\'s credentials with a new key and record the rotation date')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit keys rotate main-bot\n  $ printf '%s\\n' "$NEW_KEY" "$NEW_SECRET" | keyaudit keys rotate main-bot --stdin`)
     .argument('<name>', 'entry name')
     .option('--stdin', 'read the new fields from stdin, one per line, instead of prompting')
     .action(async (name: string, cmdOpts: { stdin?: boolean }, command: Command) => {
@@ -152,6 +156,7 @@ The store passphrase comes from a terminal prompt or KEYAUDIT_PASSPHRASE.`,
   keys
     .command('import')
     .description('move exchange credentials found in a .env file into the store')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit keys import .env --dry-run\n  $ keyaudit keys import .env --remove-from-env`)
     .argument('<file>', 'the .env file')
     .option('--remove-from-env', 'after storing and verifying, rewrite the file without the imported lines')
     .option('--dry-run', 'only show what would be imported')

@@ -20,6 +20,7 @@ Scripts may give the current passphrase in KEYAUDIT_PASSPHRASE and the new one i
   store
     .command('passwd')
     .description('change the passphrase (re-encrypts the store with a new salt)')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit store passwd\n  $ KEYAUDIT_PASSPHRASE=old KEYAUDIT_NEW_PASSPHRASE=new keyaudit store passwd`)
     .action(async (_cmdOpts: unknown, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
       const { storePaths } = await import('../../store/files.js');
@@ -42,6 +43,7 @@ Scripts may give the current passphrase in KEYAUDIT_PASSPHRASE and the new one i
   store
     .command('destroy')
     .description('delete the store and every credential in it')
+    .addHelpText('after', `\nExamples:\n  $ keyaudit store destroy\n  $ keyaudit store destroy --yes`)
     .option('-y, --yes', 'do not ask for confirmation (scripts)')
     .action(async (cmdOpts: { yes?: boolean }, command: Command) => {
       const opts = command.optsWithGlobals<GlobalOptions>();
