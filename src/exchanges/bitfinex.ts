@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { known, unknownTri, type KeyFacts, type Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
 import { AdapterError } from './errors.js';
-import { anyOf, deriveReadOnly, emptyFacts, notExposed, parseEnvelope, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { anyOf, deriveReadOnly, emptyFacts, impliedBy, notExposed, parseEnvelope, whenNotExposed, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'POST /v2/auth/r/permissions';
@@ -28,11 +28,7 @@ const ENDPOINTS: readonly Endpoint[] = [{ method: 'POST', path: '/v2/auth/r/perm
 const Row = z.tuple([z.string(), z.unknown(), z.unknown()]).rest(z.unknown());
 const Schema = z.array(Row);
 
-function impliedBy(parent: Tri, what: string): Tri {
-  if (parent.value === false) return known(false, parent.source ?? 'derived');
-  if (parent.value === true) return notExposed(`Bitfinex grants ${what} without a breakdown`);
-  return { ...parent };
-}
+const implied = (parent: Tri, what: string): Tri => impliedBy(parent, notExposed(`Bitfinex grants ${what} without a breakdown`));
 
 export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: string }): KeyFacts {
   const ctx: FactsContext = { exchange: 'bitfinex', endpoint: ENDPOINT, fetchedAt: context.fetchedAt };
@@ -63,10 +59,10 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.canWithdraw = withdraw;
 
   const transfer = flag('wallets', 2);
-  facts.canTransfer = { any: transfer, internal: impliedBy(transfer, 'wallet transfers'), subAccount: impliedBy(transfer, 'wallet transfers'), universal: impliedBy(transfer, 'wallet transfers') };
+  facts.canTransfer = { any: transfer, internal: implied(transfer, 'wallet transfers'), subAccount: implied(transfer, 'wallet transfers'), universal: implied(transfer, 'wallet transfers') };
 
   const trade = anyOf(flag('orders', 2), flag('positions', 2));
-  facts.canTrade = { any: trade, spot: impliedBy(trade, 'trading'), margin: impliedBy(trade, 'trading'), futures: impliedBy(trade, 'trading'), options: impliedBy(trade, 'trading') };
+  facts.canTrade = { any: trade, spot: implied(trade, 'trading'), margin: implied(trade, 'trading'), futures: implied(trade, 'trading'), options: implied(trade, 'trading') };
   facts.readOnly = deriveReadOnly(facts);
 
   facts.ipRestricted = notExposed('Bitfinex does not return the key IP allowlist');

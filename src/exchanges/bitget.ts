@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import { known, unknownTri, type KeyFacts, type Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
-import { anyOf, deriveReadOnly, emptyFacts, ipFacts, notExposed, parseEnvelope, TokenList, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { anyOf, deriveReadOnly, emptyFacts, impliedBy, ipFacts, notExposed, parseEnvelope, TokenList, whenNotExposed, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'GET /api/v2/spot/account/info';
@@ -44,11 +44,7 @@ const Schema = z.looseObject({
   }),
 });
 
-function impliedBy(parent: Tri): Tri {
-  if (parent.value === false) return known(false, parent.source ?? 'derived');
-  if (parent.value === true) return unknownTri('mapping-unverified', 'Bitget returned long-form authorities, which do not name the market', parent.source);
-  return { ...parent };
-}
+const implied = (parent: Tri): Tri => impliedBy(parent, unknownTri('mapping-unverified', 'Bitget returned long-form authorities, which do not name the market', parent.source));
 
 export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: string }): KeyFacts {
   const ctx: FactsContext = { exchange: 'bitget', endpoint: ENDPOINT, fetchedAt: context.fetchedAt };
@@ -87,7 +83,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   } else {
     facts.canRead = known(perms.tokens.size > 0, 'authorities');
     const trade = perms.has(['trade']);
-    facts.canTrade = { any: trade, spot: impliedBy(trade), margin: impliedBy(trade), futures: impliedBy(trade), options: notExposed('Bitget has no options permission') };
+    facts.canTrade = { any: trade, spot: implied(trade), margin: implied(trade), futures: implied(trade), options: notExposed('Bitget has no options permission') };
     const unverified = (what: string): Tri => {
       const hit = perms.has([], what === 'withdraw' ? 'withdraw' : 'transfer');
       return hit.value === 'unknown' ? hit : unknownTri('mapping-unverified', `long-form authorities do not document a ${what} token`, 'authorities');

@@ -24,9 +24,9 @@
  */
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
-import { known, type KeyFacts, type Tri } from '../core/key-facts.js';
+import type { KeyFacts, Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
-import { deriveReadOnly, emptyFacts, notExposed, parseEnvelope, triFromBoolean, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { deriveReadOnly, emptyFacts, impliedBy, notExposed, parseEnvelope, triFromBoolean, whenNotExposed, type FactsContext } from './facts-helpers.js';
 import type { Credentials, Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'GET /api/v3/brokerage/key_permissions';
@@ -46,11 +46,7 @@ const Schema = z.looseObject({
 });
 
 /** A sub-scope the exchange does not break down: false when the parent is false, else not exposed. */
-function impliedBy(parent: Tri, what: string): Tri {
-  if (parent.value === false) return known(false, parent.source ?? 'derived');
-  if (parent.value === true) return notExposed(`Coinbase reports one ${what} permission for all products`);
-  return { ...parent };
-}
+const implied = (parent: Tri, what: string): Tri => impliedBy(parent, notExposed(`Coinbase reports one ${what} permission for all products`));
 
 /** Normalizes a pasted CDP secret: literal `\n` → newline, PKCS#8 EC PEM → SEC1 (what CCXT reads). */
 export function normalizeCdpSecret(secret: string): string {
@@ -80,11 +76,11 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.canRead = triFromBoolean(data, 'can_view');
 
   const trade = triFromBoolean(data, 'can_trade');
-  facts.canTrade = { any: trade, spot: { ...trade }, margin: impliedBy(trade, 'trade'), futures: impliedBy(trade, 'trade'), options: impliedBy(trade, 'trade') };
+  facts.canTrade = { any: trade, spot: { ...trade }, margin: implied(trade, 'trade'), futures: implied(trade, 'trade'), options: implied(trade, 'trade') };
 
   const transfer = triFromBoolean(data, 'can_transfer');
   facts.canWithdraw = { ...transfer };
-  facts.canTransfer = { any: transfer, internal: impliedBy(transfer, 'transfer'), subAccount: impliedBy(transfer, 'transfer'), universal: impliedBy(transfer, 'transfer') };
+  facts.canTransfer = { any: transfer, internal: implied(transfer, 'transfer'), subAccount: implied(transfer, 'transfer'), universal: implied(transfer, 'transfer') };
   facts.readOnly = deriveReadOnly(facts);
 
   facts.ipRestricted = notExposed('the IP allowlist is set at key creation and not returned by the API');

@@ -20,7 +20,7 @@
 import { z } from 'zod';
 import { allUnknown, known, type KeyFacts, type Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
-import { anyOf, asRecord, deriveReadOnly, emptyFacts, ipFacts, notExposed, parseDate, parseEnvelope, TokenList, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { anyOf, asRecord, deriveReadOnly, emptyFacts, impliedBy, ipFacts, notExposed, parseDate, parseEnvelope, TokenList, whenNotExposed, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'GET /api/v2/private/list_api_keys';
@@ -62,11 +62,7 @@ export function dropClientSecrets(answer: unknown): unknown {
   };
 }
 
-function impliedBy(parent: Tri, what: string): Tri {
-  if (parent.value === false) return known(false, parent.source ?? 'derived');
-  if (parent.value === true) return notExposed(`Deribit grants ${what} through one scope`);
-  return { ...parent };
-}
+const implied = (parent: Tri, what: string): Tri => impliedBy(parent, notExposed(`Deribit grants ${what} through one scope`));
 
 export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: string }): KeyFacts {
   const ctx: FactsContext = { exchange: 'deribit', endpoint: ENDPOINT, fetchedAt: context.fetchedAt };
@@ -86,9 +82,9 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   const wallet = scope.has(['wallet:read_write'], 'withdraw');
   facts.canWithdraw = wallet;
   const transfer = wallet.value === true ? { ...wallet } : scope.has(['wallet:read_write'], 'transfer');
-  facts.canTransfer = { any: transfer, internal: impliedBy(transfer, 'transfers'), subAccount: impliedBy(transfer, 'transfers'), universal: impliedBy(transfer, 'transfers') };
+  facts.canTransfer = { any: transfer, internal: implied(transfer, 'transfers'), subAccount: implied(transfer, 'transfers'), universal: implied(transfer, 'transfers') };
   const trade = anyOf(scope.has(['trade:read_write']), scope.has(['block_trade:read_write']));
-  facts.canTrade = { any: trade, spot: impliedBy(trade, 'trading'), margin: notExposed('Deribit has no margin-trading scope'), futures: impliedBy(trade, 'trading'), options: impliedBy(trade, 'trading') };
+  facts.canTrade = { any: trade, spot: implied(trade, 'trading'), margin: notExposed('Deribit has no margin-trading scope'), futures: implied(trade, 'trading'), options: implied(trade, 'trading') };
   facts.readOnly = deriveReadOnly(facts);
 
   const ip = ipFacts(key.ip_whitelist, 'ip_whitelist');

@@ -66,6 +66,16 @@ function describeValue(v: unknown): string {
 }
 
 export const notExposed = (detail?: string): Tri => unknownTri('not-exposed', detail);
+
+/**
+ * A sub-fact the exchange does not break down (spot vs futures under one "trade" scope): false
+ * when the parent is false, `ifGranted` when it is true, the parent's unknown otherwise.
+ */
+export function impliedBy(parent: Tri, ifGranted: Tri): Tri {
+  if (parent.value === false) return known(false, parent.source ?? 'derived');
+  if (parent.value === true) return ifGranted;
+  return { ...parent };
+}
 export const whenNotExposed = (): When => ({ value: 'unknown', source: null, reason: 'not-exposed' });
 
 /**

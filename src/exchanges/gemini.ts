@@ -16,10 +16,10 @@
  * `X-GEMINI-SIGNATURE`.
  */
 import { z } from 'zod';
-import { known, type KeyFacts, type Tri } from '../core/key-facts.js';
+import type { KeyFacts, Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
 import { AdapterError } from './errors.js';
-import { anyOf, deriveReadOnly, emptyFacts, notExposed, parseEnvelope, triFromBoolean, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { anyOf, deriveReadOnly, emptyFacts, impliedBy, notExposed, parseEnvelope, triFromBoolean, whenNotExposed, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'POST /v1/roles';
@@ -33,11 +33,7 @@ const Schema = z.looseObject({
   counterparty_id: z.unknown().optional(),
 });
 
-function impliedBy(parent: Tri, what: string): Tri {
-  if (parent.value === false) return known(false, parent.source ?? 'derived');
-  if (parent.value === true) return notExposed(`Gemini grants ${what} through one role`);
-  return { ...parent };
-}
+const implied = (parent: Tri, what: string): Tri => impliedBy(parent, notExposed(`Gemini grants ${what} through one role`));
 
 export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: string }): KeyFacts {
   const ctx: FactsContext = { exchange: 'gemini', endpoint: ENDPOINT, fetchedAt: context.fetchedAt };
@@ -53,8 +49,8 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   const trader = triFromBoolean(data, 'isTrader');
   facts.canRead = anyOf(auditor, fundManager, trader);
   facts.canWithdraw = fundManager;
-  facts.canTransfer = { any: { ...fundManager }, internal: impliedBy(fundManager, 'transfers'), subAccount: impliedBy(fundManager, 'transfers'), universal: impliedBy(fundManager, 'transfers') };
-  facts.canTrade = { any: trader, spot: impliedBy(trader, 'trading'), margin: impliedBy(trader, 'trading'), futures: impliedBy(trader, 'trading'), options: impliedBy(trader, 'trading') };
+  facts.canTransfer = { any: { ...fundManager }, internal: implied(fundManager, 'transfers'), subAccount: implied(fundManager, 'transfers'), universal: implied(fundManager, 'transfers') };
+  facts.canTrade = { any: trader, spot: implied(trader, 'trading'), margin: implied(trader, 'trading'), futures: implied(trader, 'trading'), options: implied(trader, 'trading') };
   facts.readOnly = deriveReadOnly(facts);
 
   facts.ipRestricted = notExposed('Gemini does not return the key IP allowlist');

@@ -19,10 +19,10 @@
  * `Timestamp`; `Signature` = base64 HMAC-SHA256 of `GET\n<ex.hostname>\n<path>\n<sorted query>`.
  */
 import { z } from 'zod';
-import { allUnknown, known, type KeyFacts, type Tri, type When } from '../core/key-facts.js';
+import { allUnknown, type KeyFacts, type Tri, type When } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
 import { AdapterError } from './errors.js';
-import { asRecord, deriveReadOnly, emptyFacts, ipFacts, notExposed, parseDate, parseEnvelope, TokenList, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { asRecord, deriveReadOnly, emptyFacts, impliedBy, ipFacts, notExposed, parseDate, parseEnvelope, TokenList, whenNotExposed, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'GET /v2/user/api-key';
@@ -61,11 +61,7 @@ export interface HtxRaw {
   keys?: unknown;
 }
 
-function impliedBy(parent: Tri): Tri {
-  if (parent.value === false) return known(false, parent.source ?? 'derived');
-  if (parent.value === true) return notExposed('HTX grants one trade permission for orders and transfers of every kind');
-  return { ...parent };
-}
+const implied = (parent: Tri): Tri => impliedBy(parent, notExposed('HTX grants one trade permission for orders and transfers of every kind'));
 
 function envelopeVerdict(r: { code: number; message?: unknown }): string | true {
   return r.code === 200 ? true : `code ${r.code}${typeof r.message === 'string' ? `: ${r.message}` : ''}`;
@@ -116,8 +112,8 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.canRead = perms.has(['readOnly']);
   facts.canWithdraw = perms.has(['withdraw'], 'withdraw');
   const trade = perms.has(['trade']);
-  facts.canTrade = { any: trade, spot: impliedBy(trade), margin: impliedBy(trade), futures: impliedBy(trade), options: impliedBy(trade) };
-  facts.canTransfer = { any: { ...trade }, internal: impliedBy(trade), subAccount: impliedBy(trade), universal: impliedBy(trade) };
+  facts.canTrade = { any: trade, spot: implied(trade), margin: implied(trade), futures: implied(trade), options: implied(trade) };
+  facts.canTransfer = { any: { ...trade }, internal: implied(trade), subAccount: implied(trade), universal: implied(trade) };
   // Rule 2: an unrecognized token mentioning transfer makes transfer unknown unless already true.
   const transferToken = perms.has([], 'transfer');
   if (trade.value === false && transferToken.value === 'unknown') facts.canTransfer.any = transferToken;
