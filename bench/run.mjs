@@ -3,7 +3,8 @@
  * Side-by-side benchmarks of the secret scan (issue 5), run by hand from a fresh clone:
  *
  *   npm ci && node bench/run.mjs            # everything (first run downloads ~250 MB of npm packages)
- *   node bench/run.mjs tree staged history  # a subset (also: bundle, the start-up experiment)
+ *   node bench/run.mjs tree staged history  # a subset (also: bundle, the start-up experiment;
+ *                                           # memory: peak RSS on a 1 GB tree and 20,000 commits)
  *   BENCH_RUNS=3 node bench/run.mjs         # fewer runs
  *
  * It builds keyaudit, then in bench/.work (git-ignored):
@@ -22,7 +23,7 @@
  * automatically when running as root on Debian/Ubuntu), network access to the npm registry once.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -141,8 +142,8 @@ function ensureSecretlint() {
 }
 
 /** 5,000 commits through git fast-import: code files edited over time, secrets added and later removed. */
-async function buildHistory(commits = 5000) {
-  const repo = path.join(WORK, 'history');
+async function buildHistory(commits = 5000, name = 'history') {
+  const repo = path.join(WORK, name);
   if (existsSync(path.join(repo, '.complete'))) return repo;
   rmSync(repo, { recursive: true, force: true });
   mkdirSync(repo, { recursive: true });
@@ -151,6 +152,8 @@ async function buildHistory(commits = 5000) {
   const files = Array.from({ length: 300 }, (_, i) => `src/module${i % 40}/file${i}.${['py', 'js', 'ts', 'yml'][i % 4]}`);
   const contents = new Map(files.map((p) => [p, []]));
   const chunks = [];
+  const streamFile = path.join(WORK, `${name}.fast-import`);
+  rmSync(streamFile, { force: true });
   let mark = 0;
   let planted = 0;
   const date = 1_600_000_000;
@@ -174,12 +177,21 @@ async function buildHistory(commits = 5000) {
     }
     mark++;
     const msg = `change ${c}\n`;
+    // Streamed to a file every 500 commits: a 20,000-commit stream is more than one string can hold.
+    if (chunks.length >= 500) appendFileSync(streamFile, chunks.splice(0).join(''));
     chunks.push(
       `commit refs/heads/main\nmark :${mark}\nauthor Bench <bench@example.invalid> ${date + c * 600} +0000\ncommitter Bench <bench@example.invalid> ${date + c * 600} +0000\ndata ${Buffer.byteLength(msg)}\n${msg}${ops.join('')}\n`,
     );
   }
+  appendFileSync(streamFile, chunks.splice(0).join(''));
   log(`writing ${commits} commits with git fast-import`);
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: chunks.join(''), maxBuffer: 1024 * 1024 * 1024 });
+  const input = openSync(streamFile, 'r');
+  try {
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, stdio: [input, 'ignore', 'inherit'] });
+  } finally {
+    closeSync(input);
+    rmSync(streamFile, { force: true });
+  }
   sh('git', ['checkout', '-q', 'main'], { cwd: repo });
   writeFileSync(path.join(repo, '.git', 'info', 'exclude'), '.complete\n');
   writeFileSync(path.join(repo, '.complete'), JSON.stringify({ planted }));
@@ -313,10 +325,33 @@ async function main() {
     results.history.planted = JSON.parse(readFileSync(path.join(repo, '.complete'), 'utf8') || '{}').planted ?? null;
   }
 
+  if (want('memory')) {
+    // Issue 8's resource bound: peak RSS on a >= 1 GB tree (the tree part's files four times over,
+    // hard-linked: same bytes read, little disk) and on a 20,000-commit history. keyaudit only.
+    const tree = await buildTree();
+    const big = path.join(WORK, 'tree-1gb');
+    if (!existsSync(path.join(big, '.complete'))) {
+      rmSync(big, { recursive: true, force: true });
+      mkdirSync(big, { recursive: true });
+      sh('git', ['init', '-q', big]);
+      for (let i = 0; i < 4; i++) sh('cp', ['-al', path.join(tree, 'vendor'), path.join(big, `copy${i}`)]);
+      writeFileSync(path.join(big, '.complete'), '');
+    }
+    const bytes = Number(sh('du', ['-sbl', big]).split('\t')[0]); // -l: count every hard link
+    const kaTree = timed(node, [BIN, 'scan', '--no-keys', '--fail-on', 'never', '--format', 'json', '.'], big, path.join(WORK, 'memory-tree.out'));
+    const hist = await buildHistory(20000, 'history-20k');
+    const kaHist = timed(node, [BIN, 'scan', '--no-keys', '--fail-on', 'never', '--format', 'json', '--history'], hist, path.join(WORK, 'memory-history.out'));
+    results.memory = {
+      tree: { bytes, wall: kaTree.wall, rssMB: kaTree.rssMB },
+      history: { commits: Number(sh('git', ['rev-list', '--all', '--count'], { cwd: hist }).trim()), wall: kaHist.wall, rssMB: kaHist.rssMB },
+    };
+    log(`memory: ${(bytes / 1e9).toFixed(2)} GB tree peak ${kaTree.rssMB.toFixed(0)} MB; ${results.memory.history.commits} commits peak ${kaHist.rssMB.toFixed(0)} MB`);
+  }
+
   // Parts not run this time keep their previous figures (each part records its own date).
   const file = path.join(WORK, 'results.json');
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  for (const part of ['tree', 'staged', 'bundle', 'history']) if (results[part] !== undefined) results[part].date = results.date;
+  for (const part of ['tree', 'staged', 'bundle', 'history', 'memory']) if (results[part] !== undefined) results[part].date = results.date;
   const merged = { ...previous, ...results };
   writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   process.stdout.write(markdown(merged));
