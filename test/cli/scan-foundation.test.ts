@@ -118,3 +118,15 @@ describe('keyaudit scan output', () => {
     expect(readFileSync(path.join(REPO_ROOT, 'bin', 'keyaudit.js'), 'utf8')).not.toMatch(/tsx/);
   });
 });
+
+describe('progress line', () => {
+  it('appears on an interactive stderr only, never in CI or piped output', async () => {
+    const dir = gitRepo();
+    writeTree(dir, { 'a.txt': 'hello\n' });
+    const tty = await runCli(['scan'], { cwd: dir, isTTY: { stderr: true } });
+    expect(tty.stderr).toContain("\r\u001b[2Kkeyaudit: scanned 1 files");
+    expect((await runCli(['scan'], { cwd: dir, isTTY: { stderr: true }, env: { CI: 'true' } })).stderr).toBe('');
+    expect((await runCli(['scan', '--no-progress'], { cwd: dir, isTTY: { stderr: true } })).stderr).toBe('');
+    expect((await runCli(['scan'], { cwd: dir })).stderr).toBe('');
+  });
+});

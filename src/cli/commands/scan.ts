@@ -83,10 +83,18 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
   const baseline = baselineLocation === null ? null : await readBaseline(baselineLocation);
 
   // The staged scan never audits keys: the hook must not load CCXT or the store, and must not need the network.
+  let audited = 0;
   const audit =
     opts.keys && opts.staged !== true && config.accounts.length > 0
       ? import('../../audit/index.js').then((m) =>
-          m.auditAccounts({ config, env: io.env, now: new Date(), allowUnknown: opts.allowUnknown, io: { stdin: io.stdin, stderr: io.stderr, isTTY: io.isTTY } }),
+          m.auditAccounts({
+            config,
+            env: io.env,
+            now: new Date(),
+            allowUnknown: opts.allowUnknown,
+            io: { stdin: io.stdin, stderr: io.stderr, isTTY: io.isTTY },
+            onAccount: () => progress.update(`keyaudit: audited ${++audited}/${config.accounts.length} keys…`),
+          }),
         )
       : Promise.resolve([]);
   // Rejections (config/store errors) are handled at `await audit` below; this keeps one from counting
