@@ -201,10 +201,18 @@ export interface AuditedAccount {
  * One account audited end to end through the real CLI (`scan --no-secrets --format json`): config
  * file, credentials from named environment variables, nock answering with recomputed signatures.
  */
+/** One route the CLI audit mocks: method, exact path and the answer. */
+export interface CliRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  status?: number;
+  body: unknown;
+}
+
 export async function auditCli(
   exchange: AdapterExchange,
   creds: TestCredentials,
-  routes: { method: 'GET' | 'POST'; path: string; status?: number; body: unknown }[],
+  routes: CliRoute[],
   opts: { expectedIps?: string[]; needs?: string[]; args?: string[]; authError?: { status: number; body: unknown } } = {},
 ): Promise<{ code: number; stdout: string; stderr: string; account: AuditedAccount; rules: string[]; mocks: Mock[] }> {
   const mocks = routes.map((r) => mockRoute(exchange, r.method, r.path, creds, [{ status: r.status ?? 200, body: r.body }], opts.authError));
@@ -227,3 +235,34 @@ export async function auditCli(
 }
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * The two fault cases every partial adapter shares, end to end through the CLI: an HTML page with
+ * status 200, and the exchange's own authentication error. Both must end unknown, exit 1, with no
+ * stack trace.
+ */
+export function itHandlesCommonFaults(
+  exchange: AdapterExchange,
+  routes: (c: TestCredentials, fixture: string) => CliRoute[],
+  okFixture: string,
+  authFailure: { status: number; body: unknown },
+): void {
+  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
+    const creds = fakeCredentials(exchange);
+    const first = routes(creds, okFixture)[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code } = await auditCli(exchange, creds, [{ ...first, body: '<html><body>502</body></html>' }]);
+    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
+    expect(code).toBe(1);
+  });
+
+  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
+    const creds = fakeCredentials(exchange);
+    const first = routes(creds, okFixture)[0];
+    if (first === undefined) throw new Error('no route');
+    const { account, code, stderr } = await auditCli(exchange, creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
+    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(1);
+  });
+}

@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, fixtureRaw } from './adapter-fetch.js';
+import { auditCli, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 500, body: ['error', 10100, 'apikey: invalid'] };
@@ -40,22 +40,6 @@ describe('bitfinex audit (CLI, nock)', () => {
     expect(code).toBe(1);
   });
 
-  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
-    const creds = fakeCredentials('bitfinex');
-    const first = routes(creds, 'ok.trade-only')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code } = await auditCli('bitfinex', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
-    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
-    expect(code).toBe(1);
-  });
+  itHandlesCommonFaults('bitfinex', routes, 'ok.trade-only', authFailure);
 
-  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
-    const creds = fakeCredentials('bitfinex');
-    const first = routes(creds, 'ok.trade-only')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('bitfinex', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
-    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(code).toBe(1);
-  });
 });

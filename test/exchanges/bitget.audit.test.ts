@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, fixtureRaw } from './adapter-fetch.js';
+import { auditCli, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 400, body: { code: '40037', msg: 'Apikey does not exist', requestTime: 1736467200000, data: null } };
@@ -45,22 +45,6 @@ describe('bitget audit (CLI, nock)', () => {
     expect(rules).toContain('keys/permissions-unverified:high');
   });
 
-  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
-    const creds = fakeCredentials('bitget');
-    const first = routes(creds, 'ok.spot-codes')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code } = await auditCli('bitget', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
-    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
-    expect(code).toBe(1);
-  });
+  itHandlesCommonFaults('bitget', routes, 'ok.spot-codes', authFailure);
 
-  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
-    const creds = fakeCredentials('bitget');
-    const first = routes(creds, 'ok.spot-codes')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('bitget', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
-    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(code).toBe(1);
-  });
 });

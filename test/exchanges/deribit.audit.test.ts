@@ -5,7 +5,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Fake } from '../../src/core/fake.js';
-import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
+import { auditCli, DAY_MS, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const LISTED_SECRET = new Fake('deribit-listed').alnum(43);
@@ -51,22 +51,6 @@ describe('deribit audit (CLI, nock)', () => {
     expect(code).toBe(1);
   });
 
-  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
-    const creds = fakeCredentials('deribit');
-    const first = routes(creds, 'ok.trade-only')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code } = await auditCli('deribit', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
-    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
-    expect(code).toBe(1);
-  });
+  itHandlesCommonFaults('deribit', routes, 'ok.trade-only', authFailure);
 
-  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
-    const creds = fakeCredentials('deribit');
-    const first = routes(creds, 'ok.trade-only')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('deribit', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
-    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(code).toBe(1);
-  });
 });

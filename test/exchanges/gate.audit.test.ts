@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
+import { auditCli, DAY_MS, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 401, body: { label: 'INVALID_KEY', message: 'Invalid key provided' } };
@@ -50,22 +50,6 @@ describe('gate audit (CLI, nock)', () => {
     expect(rules).toContain('keys/transfer-enabled:high');
   });
 
-  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
-    const creds = fakeCredentials('gate');
-    const first = routes(creds, 'ok.spot-whitelisted')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code } = await auditCli('gate', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
-    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
-    expect(code).toBe(1);
-  });
+  itHandlesCommonFaults('gate', routes, 'ok.spot-whitelisted', authFailure);
 
-  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
-    const creds = fakeCredentials('gate');
-    const first = routes(creds, 'ok.spot-whitelisted')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('gate', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
-    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(code).toBe(1);
-  });
 });

@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, fixtureRaw } from './adapter-fetch.js';
+import { auditCli, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 400, body: { result: 'error', reason: 'InvalidSignature', message: 'InvalidSignature' } };
@@ -40,22 +40,6 @@ describe('gemini audit (CLI, nock)', () => {
     expect(code).toBe(1);
   });
 
-  it('an HTML page with status 200 → unknown bad-response, exit 1', async () => {
-    const creds = fakeCredentials('gemini');
-    const first = routes(creds, 'ok.trader')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code } = await auditCli('gemini', creds, [{ ...first, body: '<html><body>502</body></html>' }]);
-    expect(account.unknown?.withdraw).toMatch(/HTML instead of JSON/);
-    expect(code).toBe(1);
-  });
+  itHandlesCommonFaults('gemini', routes, 'ok.trader', authFailure);
 
-  it("the exchange's authentication error → unknown auth-failed, exit 1, no stack trace", async () => {
-    const creds = fakeCredentials('gemini');
-    const first = routes(creds, 'ok.trader')[0];
-    if (first === undefined) throw new Error('no route');
-    const { account, code, stderr } = await auditCli('gemini', creds, [{ ...first, status: authFailure.status, body: authFailure.body }], { authError: authFailure });
-    expect(account.unknown?.withdraw).toMatch(/authentication failed/);
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(code).toBe(1);
-  });
 });
