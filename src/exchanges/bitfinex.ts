@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { known, unknownTri, type KeyFacts, type Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
 import { AdapterError } from './errors.js';
-import { anyOf, deriveReadOnly, emptyFacts, impliedBy, notExposed, parseEnvelope, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { anyOf, deriveReadOnly, emptyFacts, impliedBy, ipAndDatesNotExposed, notExposed, parseEnvelope, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'POST /v2/auth/r/permissions';
@@ -65,11 +65,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.canTrade = { any: trade, spot: implied(trade, 'trading'), margin: implied(trade, 'trading'), futures: implied(trade, 'trading'), options: implied(trade, 'trading') };
   facts.readOnly = deriveReadOnly(facts);
 
-  facts.ipRestricted = notExposed('Bitfinex does not return the key IP allowlist');
-  facts.ipAllowlist = { value: 'unknown', masked: false, source: null, reason: 'not-exposed' };
-  facts.createdAt = whenNotExposed();
-  facts.expiresAt = whenNotExposed();
-  facts.lastUsedAt = whenNotExposed();
+  ipAndDatesNotExposed(facts, 'Bitfinex does not return the key IP allowlist');
   return facts;
 }
 

@@ -26,7 +26,7 @@ import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import type { KeyFacts, Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
-import { deriveReadOnly, emptyFacts, impliedBy, notExposed, parseEnvelope, triFromBoolean, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { deriveReadOnly, emptyFacts, impliedBy, ipAndDatesNotExposed, notExposed, parseEnvelope, triFromBoolean, type FactsContext } from './facts-helpers.js';
 import type { Credentials, Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'GET /api/v3/brokerage/key_permissions';
@@ -83,11 +83,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.canTransfer = { any: transfer, internal: implied(transfer, 'transfer'), subAccount: implied(transfer, 'transfer'), universal: implied(transfer, 'transfer') };
   facts.readOnly = deriveReadOnly(facts);
 
-  facts.ipRestricted = notExposed('the IP allowlist is set at key creation and not returned by the API');
-  facts.ipAllowlist = { value: 'unknown', masked: false, source: null, reason: 'not-exposed' };
-  facts.createdAt = whenNotExposed();
-  facts.expiresAt = whenNotExposed();
-  facts.lastUsedAt = whenNotExposed();
+  ipAndDatesNotExposed(facts, 'the IP allowlist is set at key creation and not returned by the API');
   return facts;
 }
 

@@ -67,6 +67,15 @@ function describeValue(v: unknown): string {
 
 export const notExposed = (detail?: string): Tri => unknownTri('not-exposed', detail);
 
+/** For endpoints that report permissions only: the IP allowlist and every date are not exposed. */
+export function ipAndDatesNotExposed(facts: KeyFacts, ipDetail: string): void {
+  facts.ipRestricted = notExposed(ipDetail);
+  facts.ipAllowlist = { value: 'unknown', masked: false, source: null, reason: 'not-exposed' };
+  facts.createdAt = whenNotExposed();
+  facts.expiresAt = whenNotExposed();
+  facts.lastUsedAt = whenNotExposed();
+}
+
 /**
  * A sub-fact the exchange does not break down (spot vs futures under one "trade" scope): false
  * when the parent is false, `ifGranted` when it is true, the parent's unknown otherwise.

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { KeyFacts, Tri } from '../core/key-facts.js';
 import { callImplicit, callWithRetry, createCcxtExchange } from './ccxt-client.js';
 import { AdapterError } from './errors.js';
-import { anyOf, deriveReadOnly, emptyFacts, impliedBy, notExposed, parseEnvelope, triFromBoolean, whenNotExposed, type FactsContext } from './facts-helpers.js';
+import { anyOf, deriveReadOnly, emptyFacts, impliedBy, ipAndDatesNotExposed, notExposed, parseEnvelope, triFromBoolean, type FactsContext } from './facts-helpers.js';
 import type { Endpoint, ExchangeAdapter } from './types.js';
 
 const ENDPOINT = 'POST /v1/roles';
@@ -53,11 +53,7 @@ export function toFacts(raw: unknown, context: { fetchedAt: string; apiKey: stri
   facts.canTrade = { any: trader, spot: implied(trader, 'trading'), margin: implied(trader, 'trading'), futures: implied(trader, 'trading'), options: implied(trader, 'trading') };
   facts.readOnly = deriveReadOnly(facts);
 
-  facts.ipRestricted = notExposed('Gemini does not return the key IP allowlist');
-  facts.ipAllowlist = { value: 'unknown', masked: false, source: null, reason: 'not-exposed' };
-  facts.createdAt = whenNotExposed();
-  facts.expiresAt = whenNotExposed();
-  facts.lastUsedAt = whenNotExposed();
+  ipAndDatesNotExposed(facts, 'Gemini does not return the key IP allowlist');
   return facts;
 }
 
