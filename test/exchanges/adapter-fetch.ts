@@ -266,3 +266,28 @@ export function itHandlesCommonFaults(
     expect(code).toBe(1);
   });
 }
+
+/**
+ * The CLI audit harness of one exchange's end-to-end test file: nock refuses real connections around
+ * each test, and `audit(fixture, args)` runs the CLI against the documented answer, asserting every
+ * mock saw a correctly signed request.
+ */
+export function cliAuditHarness(
+  exchange: AdapterExchange,
+  routes: (c: TestCredentials, fixture: string) => CliRoute[],
+  authFailure: { status: number; body: unknown },
+): (fixture: string, args?: string[]) => ReturnType<typeof auditCli> {
+  beforeEach(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  return async (fixture, args = []) => {
+    const creds = fakeCredentials(exchange);
+    const out = await auditCli(exchange, creds, routes(creds, fixture), { authError: authFailure, args });
+    for (const m of out.mocks) expect(m.problems).toEqual([]);
+    return out;
+  };
+}

@@ -2,28 +2,14 @@
  * bitfinex end to end through the CLI: the documented answer (https://docs.bitfinex.com/reference/key-permissions)
  * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
-import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureRaw, itHandlesCommonFaults, cliAuditHarness } from './adapter-fetch.js';
+import type { TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 500, body: ['error', 10100, 'apikey: invalid'] };
 const routes = (c: TestCredentials, fixture: string) => [{ method: 'POST' as const, path: '/v2/auth/r/permissions', body: fixtureRaw('bitfinex', fixture, c) }];
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function audit(fixture: string, args: string[] = []) {
-  const creds = fakeCredentials('bitfinex');
-  const out = await auditCli('bitfinex', creds, routes(creds, fixture), { authError: authFailure, args });
-  for (const m of out.mocks) expect(m.problems).toEqual([]);
-  return out;
-}
+const audit = cliAuditHarness('bitfinex', routes, authFailure);
 
 describe('bitfinex audit (CLI, nock)', () => {
   it('order/position write only → passes (exit 0); IP and dates are not exposed', async () => {

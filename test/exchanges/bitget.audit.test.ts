@@ -2,28 +2,14 @@
  * bitget end to end through the CLI: the documented answer (https://www.bitget.com/api-doc/spot/account/Get-Account-Info)
  * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
-import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureRaw, itHandlesCommonFaults, cliAuditHarness } from './adapter-fetch.js';
+import type { TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 400, body: { code: '40037', msg: 'Apikey does not exist', requestTime: 1736467200000, data: null } };
 const routes = (c: TestCredentials, fixture: string) => [{ method: 'GET' as const, path: '/api/v2/spot/account/info', body: fixtureRaw('bitget', fixture, c) }];
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function audit(fixture: string, args: string[] = []) {
-  const creds = fakeCredentials('bitget');
-  const out = await auditCli('bitget', creds, routes(creds, fixture), { authError: authFailure, args });
-  for (const m of out.mocks) expect(m.problems).toEqual([]);
-  return out;
-}
+const audit = cliAuditHarness('bitget', routes, authFailure);
 
 describe('bitget audit (CLI, nock)', () => {
   it('short authority codes, spot only, IP-bound → passes (exit 0)', async () => {

@@ -2,11 +2,10 @@
  * deribit end to end through the CLI: the documented answer (https://docs.deribit.com/api-reference/account-management/private-list_api_keys)
  * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Fake } from '../../src/core/fake.js';
-import { auditCli, DAY_MS, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
-import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { DAY_MS, fixtureRaw, itHandlesCommonFaults, cliAuditHarness } from './adapter-fetch.js';
+import type { TestCredentials } from './adapter-signing.js';
 
 const LISTED_SECRET = new Fake('deribit-listed').alnum(43);
 
@@ -17,20 +16,7 @@ const routes = (c: TestCredentials, fixture: string) => {
   return [{ method: 'GET' as const, path: '/api/v2/private/list_api_keys', body: { ...raw, result } }];
 };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function audit(fixture: string, args: string[] = []) {
-  const creds = fakeCredentials('deribit');
-  const out = await auditCli('deribit', creds, routes(creds, fixture), { authError: authFailure, args });
-  for (const m of out.mocks) expect(m.problems).toEqual([]);
-  return out;
-}
+const audit = cliAuditHarness('deribit', routes, authFailure);
 
 describe('deribit audit (CLI, nock)', () => {
   it('trade-only key, IP-bound, young → passes (exit 0); no listed client secret in any output', async () => {

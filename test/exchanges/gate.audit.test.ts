@@ -2,10 +2,9 @@
  * gate end to end through the CLI: the documented answer (https://www.gate.com/docs/developers/apiv4/en/#query-all-main-account-key-information)
  * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, DAY_MS, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
-import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { describe, expect, it } from 'vitest';
+import { DAY_MS, fixtureRaw, itHandlesCommonFaults, cliAuditHarness } from './adapter-fetch.js';
+import type { TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 401, body: { label: 'INVALID_KEY', message: 'Invalid key provided' } };
 const routes = (c: TestCredentials, fixture: string) => {
@@ -17,20 +16,7 @@ const routes = (c: TestCredentials, fixture: string) => {
   ];
 };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function audit(fixture: string, args: string[] = []) {
-  const creds = fakeCredentials('gate');
-  const out = await auditCli('gate', creds, routes(creds, fixture), { authError: authFailure, args });
-  for (const m of out.mocks) expect(m.problems).toEqual([]);
-  return out;
-}
+const audit = cliAuditHarness('gate', routes, authFailure);
 
 describe('gate audit (CLI, nock)', () => {
   it('documented answer: trade and IP facts reported; withdraw has no documented perm → permissions-unverified (exit 1, exit 0 with --allow-unknown)', async () => {

@@ -2,28 +2,14 @@
  * gemini end to end through the CLI: the documented answer (https://developer.gemini.com/rest-api/common/admin/roles-endpoint)
  * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditCli, fixtureRaw, itHandlesCommonFaults } from './adapter-fetch.js';
-import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureRaw, itHandlesCommonFaults, cliAuditHarness } from './adapter-fetch.js';
+import type { TestCredentials } from './adapter-signing.js';
 
 const authFailure = { status: 400, body: { result: 'error', reason: 'InvalidSignature', message: 'InvalidSignature' } };
 const routes = (c: TestCredentials, fixture: string) => [{ method: 'POST' as const, path: '/v1/roles', body: fixtureRaw('gemini', fixture, c) }];
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-async function audit(fixture: string, args: string[] = []) {
-  const creds = fakeCredentials('gemini');
-  const out = await auditCli('gemini', creds, routes(creds, fixture), { authError: authFailure, args });
-  for (const m of out.mocks) expect(m.problems).toEqual([]);
-  return out;
-}
+const audit = cliAuditHarness('gemini', routes, authFailure);
 
 describe('gemini audit (CLI, nock)', () => {
   it('Trader role only → passes (exit 0)', async () => {
