@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { Fake } from '../../src/core/fake.js';
 import type { KeyFacts } from '../../src/core/key-facts.js';
 import type { ExchangeAdapter } from '../../src/exchanges/types.js';
 
@@ -102,4 +103,26 @@ export function checkCase(adapter: ExchangeAdapter, c: AdapterCase, apiKey: stri
   expectWellFormed(facts, adapter.id);
   for (const [path, want] of Object.entries(c.expect)) expectFact(facts, path, want);
   return facts;
+}
+
+/**
+ * The table test of one adapter's pure half: every fixture case under fixtures/exchanges/<id>/,
+ * with an API key of the exchange's own shape, and no credential echoed back into the facts.
+ */
+export function describeFactsCases(adapter: ExchangeAdapter, makeKey: (fake: Fake) => string): void {
+  const fake = new Fake(`${adapter.id}-facts`);
+  const apiKey = makeKey(fake);
+  const secret = fake.alnum(43);
+  const cases = loadCases(adapter.id, { key: apiKey, secret });
+  describe(`${adapter.id} toFacts (fixtures/exchanges/${adapter.id})`, () => {
+    it('has ok and ng cases', () => {
+      expect(cases.some((c) => c.name.startsWith('ok.'))).toBe(true);
+      expect(cases.some((c) => c.name.startsWith('ng.'))).toBe(true);
+    });
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const facts = checkCase(adapter, c, apiKey);
+      // Nothing the caller passed in as a credential comes back out in the facts.
+      expect(JSON.stringify(facts)).not.toContain(secret);
+    });
+  });
 }
