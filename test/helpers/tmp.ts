@@ -29,20 +29,21 @@ export function writeTree(dir: string, files: Record<string, string | { content:
   }
 }
 
+/** The environment test git runs in: a fixed identity, no system config, HOME inside the repo. */
+export function gitTestEnv(repo: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.invalid',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.invalid',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: repo,
+  };
+}
+
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.invalid',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.invalid',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: cwd,
-    },
-  });
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: gitTestEnv(cwd) });
 }
 
 /** A temp dir with `git init` done (default branch main). */

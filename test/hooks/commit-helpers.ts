@@ -1,22 +1,14 @@
 /** Shared by the hook tests: a real `git commit` with hooks on, and fake staged secrets. */
 import { spawnSync } from 'node:child_process';
 import { Fake } from '../../src/core/fake.js';
+import { gitTestEnv } from '../helpers/tmp.js';
 
 /** `git commit` as a user would run it (hooks on), returning status and output instead of throwing. */
 export function commit(repo: string, message: string, ...extra: string[]): { status: number; output: string } {
   const result = spawnSync('git', ['commit', '-m', message, ...extra], {
     cwd: repo,
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.invalid',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.invalid',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: repo,
-      NO_COLOR: '1',
-    },
+    env: { ...gitTestEnv(repo), NO_COLOR: '1' },
     timeout: 30_000,
   });
   return { status: result.status ?? 99, output: `${result.stdout}${result.stderr}` };
