@@ -9,6 +9,7 @@ import nock from 'nock';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fakeCredentials, type SignedExchange } from './signing.js';
+import type { AuditedAccount } from './adapter-fetch.js';
 import { EXCHANGES, envNames, fixture, mockIntrospection, writeConfig, type AccountSpec } from './harness.js';
 
 const NOW = new Date();
@@ -21,15 +22,6 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-interface JsonAccount {
-  name: string;
-  status: string;
-  permissions: Record<string, unknown>;
-  ipWhitelist: unknown;
-  ageDays: number | null;
-  expiresAt: string | null;
-  findings: { ruleId: string; severity: string; message: string; line: number | null; file: string | null }[];
-}
 
 async function audit(exchange: SignedExchange, fixtureName: string, opts: { createdDaysAgo?: number; expiresInDays?: number; account?: Partial<AccountSpec>; args?: string[] } = {}) {
   const creds = fakeCredentials(exchange);
@@ -41,8 +33,8 @@ async function audit(exchange: SignedExchange, fixtureName: string, opts: { crea
   const result = await runCli(['scan', '--no-secrets', '--format', 'json', ...(opts.args ?? [])], { cwd: dir, env: values });
   expect(mock.problems).toEqual([]);
   expect(mock.scope.isDone()).toBe(true);
-  const report = JSON.parse(result.stdout) as { accounts: JsonAccount[] };
-  const account = report.accounts[0] as JsonAccount;
+  const report = JSON.parse(result.stdout) as { accounts: AuditedAccount[] };
+  const account = report.accounts[0] as AuditedAccount;
   return { result, account, rules: account.findings.map((f) => `${f.ruleId}:${f.severity}`), creds };
 }
 
