@@ -1,5 +1,5 @@
 /** A key (or, on Binance, its trading authority) that has expired or expires soon. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineKeyRule } from '../../src/core/define-rule.js';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +19,7 @@ export default defineKeyRule({
     message: '{{what}} (exchange field {{source}})',
     fix: 'Create a replacement key before the expiry date (or extend it in the exchange settings) and rotate the bot to it.',
   },
-  options: z.strictObject({ withinDays: z.number().int().positive().default(14) }),
+  options: z.strictObject({ withinDays: z._default(z.number().check(z.int(), z.positive()), 14) }),
   check(facts, ctx) {
     const value = facts.expiresAt.value;
     if (value === 'unknown' || value === 'none') return;

@@ -2,7 +2,7 @@
  * A key older than its rotation window. When the exchange gives no creation date, the local store's
  * rotated/added date stands in, and the message says so.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineKeyRule } from '../../src/core/define-rule.js';
 
 const DAY_MS = 86_400_000;
@@ -16,7 +16,7 @@ export default defineKeyRule({
     message: 'key is {{age}} days old ({{basis}}), past the {{max}}-day rotation window',
     fix: 'Create a new key with the same (minimal) permissions, switch the bot to it, delete the old key, then `keyaudit keys rotate <name>`.',
   },
-  options: z.strictObject({ maxAgeDays: z.number().int().positive().default(90) }),
+  options: z.strictObject({ maxAgeDays: z._default(z.number().check(z.int(), z.positive()), 90) }),
   check(facts, ctx) {
     let basis: string;
     let since: string | null | undefined;

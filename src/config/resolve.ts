@@ -2,7 +2,7 @@
  * Pure half of configuration: raw parsed object in, ResolvedConfig (or a ConfigError naming every
  * problem at once) out. No file system here; load.ts does the reading.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AnyRule } from '../core/define-rule.js';
 import type { SeveritySetting } from '../core/types.js';
 import { ConfigError, type ConfigProblem } from '../core/errors.js';
@@ -38,9 +38,10 @@ export interface ResolvedConfig {
 }
 
 const secretRuleOptions = z.strictObject({
-  allow: z.array(z.string()).optional(),
-  stopwords: z.array(z.string()).optional(),
+  allow: z.optional(z.array(z.string())),
+  stopwords: z.optional(z.array(z.string())),
 });
+const noOptions = z.strictObject({});
 
 /** Keys whose string value would be a credential: a config must never hold one. */
 const CREDENTIAL_KEY = /^(?:api[_-]?key|apikey|key|secret|api[_-]?secret|secret[_-]?key|password|passphrase|pass|private[_-]?key|token|client[_-]?secret)$/i;
@@ -121,7 +122,7 @@ function resolveRules(written: Record<string, RuleSetting>, rules: readonly AnyR
     const entry = writtenById.get(rule.meta.id);
     const severity = entry === undefined ? rule.meta.severity : Array.isArray(entry.setting) ? entry.setting[0] : entry.setting;
     const rawOptions = entry !== undefined && Array.isArray(entry.setting) ? (entry.setting[1] ?? {}) : {};
-    const schema = rule.kind === 'keys' ? rule.options : rule.kind === 'secret' ? secretRuleOptions : z.strictObject({});
+    const schema = rule.kind === 'keys' ? rule.options : rule.kind === 'secret' ? secretRuleOptions : noOptions;
     const parsed = schema.safeParse(rawOptions);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -2,7 +2,7 @@
  * Rule factories. A rule is metadata plus one small pure piece of logic; the engine owns everything
  * around it (severity from config, masking, fingerprints, docs links). See ../../docs/rules.md.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Severity, RuleFamily } from './types.js';
 import type { Fake } from './fake.js';
 import type { KeyFacts } from './key-facts.js';
@@ -129,22 +129,22 @@ export interface KeyRuleContext<O> {
   report(hit: { data?: Record<string, string | number>; key?: string; severity?: Severity }): void;
 }
 
-export interface KeyRuleInput<S extends z.ZodType> {
+export interface KeyRuleInput<S extends z.ZodMiniType> {
   meta: MetaInput;
   /** zod schema of the rule's options, with defaults. */
   options?: S;
   check: (facts: KeyFacts, ctx: KeyRuleContext<z.output<S>>) => void;
 }
 
-export interface KeyRule<S extends z.ZodType = z.ZodType> {
+export interface KeyRule<S extends z.ZodMiniType = z.ZodMiniType> {
   kind: 'keys';
   meta: RuleMeta;
   options: S;
   check: (facts: KeyFacts, ctx: KeyRuleContext<z.output<S>>) => void;
 }
 
-export function defineKeyRule<S extends z.ZodType = z.ZodObject<Record<string, never>>>(input: KeyRuleInput<S>): KeyRule<S> {
-  const options = (input.options ?? z.object({}).strict()) as S;
+export function defineKeyRule<S extends z.ZodMiniType = z.ZodMiniObject<Record<string, never>>>(input: KeyRuleInput<S>): KeyRule<S> {
+  const options = (input.options ?? z.strictObject({})) as S;
   return { kind: 'keys', meta: toMeta('keys', input.meta), options, check: input.check };
 }
 
