@@ -25,12 +25,16 @@ const SNIFF = 8000;
 
 /** Top level of the repository and the staged files (symlinks and submodules left out). */
 export async function listStaged(cwd: string, paths: readonly string[] = []): Promise<{ top: string; files: StagedFile[] }> {
-  const topResult = await runGit(cwd, ['rev-parse', '--show-toplevel']);
+  // Paths limit the staged files (the pre-commit framework passes them); literal, so no glob magic.
+  // Relative to cwd, where git runs: the diff need not wait for rev-parse (the hook's start-up
+  // pays for every git process it waits on). diff.relative=false keeps paths relative to the top.
+  const specs = paths.map((p) => `:(literal)${path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/') || '.'}`);
+  const [topResult, diff] = await Promise.all([
+    runGit(cwd, ['rev-parse', '--show-toplevel']),
+    runGit(cwd, ['-c', 'diff.relative=false', 'diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--diff-filter=ACMR', '--', ...specs]),
+  ]);
   if (topResult.code !== 0) throw new UsageError(`--staged needs a git work tree, and ${cwd} is not inside one`);
   const top = topResult.stdout.replace(/\n$/, '');
-  // Paths limit the staged files (the pre-commit framework passes them); literal, so no glob magic.
-  const specs = paths.map((p) => `:(literal)${path.relative(top, path.resolve(cwd, p)).split(path.sep).join('/') || '.'}`);
-  const diff = await runGit(top, ['diff', '--cached', '--raw', '-z', '--no-abbrev', '--no-renames', '--no-ext-diff', '--diff-filter=ACMR', '--', ...specs]);
   if (diff.code !== 0) throw new UsageError(`--staged: git could not list the staged files (${firstFatal(diff.stderr)})`);
   return { top, files: parseRawDiff(diff.stdout) };
 }

@@ -81,6 +81,12 @@ describe('keyaudit scan --staged', () => {
     expect(only.report.findings.map((f) => f.file)).toEqual(['src/found.py']);
     const sub = await runCli(['scan', '--staged', '--format', 'json'], { cwd: path.join(dir, 'src') });
     expect((JSON.parse(sub.stdout) as JsonReport).findings.map((f) => f.file).sort()).toEqual(['../docs/found.py', 'found.py']);
+    // A path argument outside the subdirectory, and a user config that makes diffs relative.
+    git(dir, 'config', 'diff.relative', 'true');
+    const up = await runCli(['scan', '--staged', '--format', 'json', '../docs'], { cwd: path.join(dir, 'src') });
+    expect((JSON.parse(up.stdout) as JsonReport).findings.map((f) => f.file)).toEqual(['../docs/found.py']);
+    const relative = await runCli(['scan', '--staged', '--format', 'json'], { cwd: path.join(dir, 'src') });
+    expect((JSON.parse(relative.stdout) as JsonReport).findings.map((f) => f.file).sort()).toEqual(['../docs/found.py', 'found.py']);
   });
 
   it('flags a staged .env (about to be committed) and reads notebooks staged as JSON', async () => {
