@@ -20,7 +20,7 @@ try {
 
 let run;
 try {
-  ({ run } = await import('../dist/src/cli/main.js'));
+  ({ run } = await import('../dist/cli/keyaudit.js'));
 } catch (error) {
   const code = error && typeof error === 'object' && 'code' in error ? ` (${error.code})` : '';
   process.stderr.write(`keyaudit: could not load its compiled code${code}; reinstall or run \`npm run build\`.\n`);

@@ -22,8 +22,10 @@ describe('published package', () => {
     const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toContain('bin/keyaudit.js');
     expect(files).toContain('dist/src/cli/main.js');
+    expect(files).toContain('dist/cli/keyaudit.js');
+    expect(files).toContain('dist/cli/scan-worker.js');
     expect(files).toContain('docs/config.schema.json');
-    const allowed = /^(?:bin\/keyaudit\.js|dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|docs\/.+\.(?:md|json)|README\.md|LICENSE|package\.json|action\.yml|\.pre-commit-hooks\.yaml)$/;
+    const allowed = /^(?:bin\/keyaudit\.js|dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|dist\/cli\/[\w-]+\.js|docs\/.+\.(?:md|json)|README\.md|LICENSE|package\.json|action\.yml|\.pre-commit-hooks\.yaml)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.some((f) => /^(?:test|fixtures|bench|src|rules)\//.test(f))).toBe(false);
   });

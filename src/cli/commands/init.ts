@@ -1,5 +1,6 @@
 /** `keyaudit init`: creates the encrypted local store (docs/store.md). */
 import type { Command } from 'commander';
+import { StoreError } from '../../core/errors.js';
 import type { CommandContext, GlobalOptions } from '../io.js';
 
 export function registerInitCommand(program: Command, ctx: CommandContext): void {
@@ -23,7 +24,6 @@ Examples:
       const { createStore } = await import('../../store/store.js');
       const { newPassphrase, PASSPHRASE_ENV } = await import('../../store/passphrase.js');
       const { DEFAULT_KDF_PARAMS } = await import('../../store/format.js');
-      const { StoreError } = await import('../../core/errors.js');
       const paths = storePaths(ctx.io.env);
       if (await storeExists(paths)) {
         throw new StoreError(`a store already exists at ${paths.file}; nothing was changed. (\`keyaudit store passwd\` changes its passphrase, \`keyaudit store destroy\` removes it.)`);

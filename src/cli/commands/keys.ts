@@ -5,17 +5,17 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { maskSecret } from '../../core/mask.js';
 import type { CommandContext, GlobalOptions } from '../io.js';
 
 async function store() {
-  const [files, storeMod, passphrase, input, mask] = await Promise.all([
+  const [files, storeMod, passphrase, input] = await Promise.all([
     import('../../store/files.js'),
     import('../../store/store.js'),
     import('../../store/passphrase.js'),
     import('../../store/input.js'),
-    import('../../core/mask.js'),
   ]);
-  return { ...files, ...storeMod, ...passphrase, ...input, ...mask };
+  return { ...files, ...storeMod, ...passphrase, ...input, maskSecret };
 }
 
 type StoreMods = Awaited<ReturnType<typeof store>>;

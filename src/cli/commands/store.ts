@@ -1,5 +1,6 @@
 /** `keyaudit store passwd|destroy`: re-key or wipe the encrypted store. */
 import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
 import type { CommandContext, GlobalOptions } from '../io.js';
 
 export function registerStoreCommand(program: Command, ctx: CommandContext): void {
@@ -50,7 +51,6 @@ Scripts may give the current passphrase in KEYAUDIT_PASSPHRASE and the new one i
       const { storePaths, storeExists } = await import('../../store/files.js');
       const { destroyStore } = await import('../../store/store.js');
       const { canPrompt, readFromTerminal } = await import('../../store/prompt.js');
-      const { UsageError } = await import('../../core/errors.js');
       const paths = storePaths(ctx.io.env);
       if (!(await storeExists(paths))) {
         if (!opts.quiet) ctx.io.stdout.write(`No store at ${paths.file}; nothing to destroy.\n`);
