@@ -9,18 +9,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Node >= 22.1 caches compiled code between runs: most of the pre-commit hook's start-up is module
-// compilation. A no-op on Node 20.
-import module from 'node:module';
-try {
-  module.enableCompileCache?.();
-} catch {
-  // A read-only or missing cache directory only costs speed.
-}
+import { fileURLToPath } from 'node:url';
 
+// The CLI is a bundle (dist/cli/, scripts/bundle.mjs) loaded with a V8 code cache
+// (dist/src/boot/bundle-loader.js): the pre-commit hook's start-up is mostly compiling JavaScript.
 let run;
+let loader;
 try {
-  ({ run } = await import('../dist/cli/keyaudit.js'));
+  const { BundleLoader } = await import('../dist/src/boot/bundle-loader.js');
+  loader = new BundleLoader({ dir: fileURLToPath(new URL('../dist/cli/', import.meta.url)), env: process.env });
+  ({ run } = loader.require('keyaudit.js'));
 } catch (error) {
   const code = error && typeof error === 'object' && 'code' in error ? ` (${error.code})` : '';
   process.stderr.write(`keyaudit: could not load its compiled code${code}; reinstall or run \`npm run build\`.\n`);
@@ -36,4 +34,5 @@ if (run !== undefined) {
     cwd: process.cwd(),
     isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
   });
+  loader?.saveCodeCache();
 }

@@ -16,7 +16,7 @@
  * refuses). The scan worker is a second entry (`scan-worker.js`) beside the chunk that starts it.
  * test/cli/scan-staged-startup.test.ts checks what `scan --staged` loads.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -70,10 +70,14 @@ await build({
   plugins: [reachabilityPlugin],
   output: {
     dir: OUT,
-    format: 'esm',
+    format: 'cjs',
+    // No import() left in the bundle: a vm.Script with a code cache cannot take a dynamic-import
+    // callback without an experimental API (which prints a warning, and loses the callback when
+    // the script comes from the cache). CCXT has a CommonJS build; require() it.
+    dynamicImportInCjs: false,
     // Smaller files parse faster; stack traces are never shown to users (KEYAUDIT_DEBUG=1 shows
     // frames of the minified code, so debug with the unbundled dist/src/ or the tests).
-    minify: true,
+    minify: process.env.KEYAUDIT_BUNDLE_MINIFY !== '0',
     entryFileNames: '[name].js',
     chunkFileNames: '[name].js',
     codeSplitting: {
@@ -85,3 +89,9 @@ await build({
     },
   },
 });
+for (const name of readdirSync(OUT)) {
+  if (/\bimport\(/.test(readFileSync(path.join(OUT, name), 'utf8'))) throw new Error(`bundle: dist/cli/${name} still has a dynamic import()`);
+}
+// CommonJS, so bin/keyaudit.js can compile the chunks with vm.Script and a V8 code cache (Node 20
+// has no compile cache of its own); this package is "type": "module", so say so for dist/cli/.
+writeFileSync(path.join(OUT, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);

@@ -1,7 +1,8 @@
 /**
  * CCXT is loaded only when an audit runs: `scan --no-keys`, `scan --staged` and `exchanges` must
- * work with CCXT made unloadable (a module resolve hook, installed through NODE_OPTIONS, that
- * fails on `ccxt`); a real audit under the same hook proves the hook bites.
+ * work with CCXT made unloadable (installed through NODE_OPTIONS: an ES module resolve hook and,
+ * for the bundled CLI, which is CommonJS, a Module._load patch, both failing on `ccxt`); a real
+ * audit under the same hooks proves they bite.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,11 @@ function blockCcxt(dir: string): string {
     "export async function resolve(specifier, context, next) { if (specifier === 'ccxt' || specifier.startsWith('ccxt/')) throw new Error('CCXT_WAS_LOADED'); return next(specifier, context); }\n",
   );
   writeFileSync(path.join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
-  return `--import=${path.join(dir, 'register.mjs')}`;
+  writeFileSync(
+    path.join(dir, 'block.cjs'),
+    "const Module = require('node:module'); const load = Module._load; Module._load = function (request) { if (request === 'ccxt' || request.startsWith('ccxt/')) throw new Error('CCXT_WAS_LOADED'); return load.apply(this, arguments); };\n",
+  );
+  return `--require=${path.join(dir, 'block.cjs')} --import=${path.join(dir, 'register.mjs')}`;
 }
 
 describe('lazy CCXT', () => {

@@ -25,7 +25,7 @@ describe('published package', () => {
     expect(files).toContain('dist/cli/keyaudit.js');
     expect(files).toContain('dist/cli/scan-worker.js');
     expect(files).toContain('docs/config.schema.json');
-    const allowed = /^(?:bin\/keyaudit\.js|dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|dist\/cli\/[\w-]+\.js|docs\/.+\.(?:md|json)|README\.md|LICENSE|package\.json|action\.yml|\.pre-commit-hooks\.yaml)$/;
+    const allowed = /^(?:bin\/keyaudit\.js|dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|dist\/cli\/(?:[\w-]+\.js|package\.json)|docs\/.+\.(?:md|json)|README\.md|LICENSE|package\.json|action\.yml|\.pre-commit-hooks\.yaml)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(files.some((f) => /^(?:test|fixtures|bench|src|rules)\//.test(f))).toBe(false);
   });

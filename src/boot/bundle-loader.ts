@@ -1,0 +1,184 @@
+/**
+ * Loads the bundled CLI (dist/cli/, CommonJS chunks built by scripts/bundle.mjs) with a V8 code
+ * cache, so the pre-commit hook does not recompile ~500 KB of JavaScript on every commit.
+ *
+ * Node >= 22.1 has a compile cache of its own, but Node 20 has none, and it is what the hook runs
+ * on most machines. Each chunk is compiled with vm.Script; once the command has run, the compiled
+ * code (the functions that ran included, which is most of the saving) is written to a per-user
+ * cache directory and handed back to V8 on the next run. A later run that compiled much more code
+ * than the cached runs did (another command, a config file) saves again, so the cache grows to
+ * cover the paths actually used. V8 rejects data from another V8 version or flags; the file name
+ * also carries the chunk's inode, size and ctime, so an edited or reinstalled bundle never meets
+ * stale code. Anything wrong with the cache (missing, unwritable, rejected, a directory others can
+ * write to) only costs speed: the chunk is compiled from source.
+ *
+ * Imports only Node built-ins that the CLI loads anyway: this file runs before everything else.
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { getHeapCodeStatistics } from 'node:v8';
+import vm from 'node:vm';
+
+export interface BundleLoaderOptions {
+  /** Directory of the bundle's chunks. */
+  dir: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+interface LoadedChunk {
+  script: vm.Script;
+  cacheFile: string | null;
+  /** True when V8 took the cached code; false means it is (re)written after the run. */
+  cacheHit: boolean;
+  /** Bytecode in the isolate when the cache was written (header of the cache file). */
+  savedBytecode: number;
+}
+
+const CACHE_VERSION = 2;
+/** Cache file: magic, then the isolate's bytecode size when it was written, then V8's data. */
+const MAGIC = 0x3143414b; // "KAC1"
+const HEADER = 8;
+/** Re-save after a run that compiled this much more bytecode than the cached run(s) had. */
+const GROWTH = { ratio: 1.05, bytes: 16 * 1024 };
+
+export class BundleLoader {
+  private readonly dir: string;
+  private readonly cacheDir: string | null;
+  private readonly modules = new Map<string, { exports: unknown }>();
+  private readonly chunks: LoadedChunk[] = [];
+
+  constructor(options: BundleLoaderOptions) {
+    this.dir = options.dir;
+    this.cacheDir = codeCacheDir(options.env);
+  }
+
+  /** The exports of a chunk (`keyaudit.js`), loading it and the chunks it requires. */
+  require(name: string): unknown {
+    return this.load(path.join(this.dir, name));
+  }
+
+  /** Cache statistics, for tests and KEYAUDIT_DEBUG. */
+  stats(): { chunks: number; hits: number; cacheDir: string | null } {
+    return { chunks: this.chunks.length, hits: this.chunks.filter((c) => c.cacheHit).length, cacheDir: this.cacheDir };
+  }
+
+  /**
+   * Writes compiled code for every chunk that had no usable cache, and for all of them when this
+   * run compiled much more than the cached runs did. Call once the command has run. Never throws.
+   */
+  saveCodeCache(): void {
+    if (this.cacheDir === null) return;
+    try {
+      const bytecode = getHeapCodeStatistics().bytecode_and_metadata_size;
+      const hits = this.chunks.filter((c) => c.cacheHit);
+      const cached = Math.max(0, ...hits.map((c) => c.savedBytecode));
+      const grew = hits.length > 0 && bytecode > cached * GROWTH.ratio + GROWTH.bytes;
+      const toSave = this.chunks.filter((c) => c.cacheFile !== null && (grew || !c.cacheHit));
+      if (toSave.length === 0) return;
+      mkdirSync(this.cacheDir, { recursive: true, mode: 0o700 });
+      if (!isPrivateDir(this.cacheDir)) return;
+      const header = Buffer.alloc(HEADER);
+      header.writeUInt32LE(MAGIC, 0);
+      header.writeUInt32LE(Math.min(bytecode, 0xffffffff), 4);
+      for (const chunk of toSave) writeAtomically(chunk.cacheFile as string, Buffer.concat([header, chunk.script.createCachedData()]));
+    } catch {
+      // A read-only home or a full disk: the next run compiles from source again.
+    }
+  }
+
+  private load(file: string): unknown {
+    const known = this.modules.get(file);
+    if (known !== undefined) return known.exports;
+    const fd = openSync(file, 'r');
+    let source: string;
+    let cacheFile: string | null = null;
+    try {
+      source = readFileSync(fd, 'utf8');
+      if (this.cacheDir !== null) {
+        const st = fstatSync(fd, { bigint: true });
+        const stamp = `${st.ino}-${st.size}-${st.ctimeNs}`;
+        cacheFile = path.join(this.cacheDir, `${path.basename(file, '.js')}.${stamp}.${process.version}-${process.arch}.v${CACHE_VERSION}.bin`);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    const cached = cacheFile === null ? undefined : readCache(cacheFile, this.cacheDir as string);
+    // The bundle has no import(): scripts given a dynamic-import callback need an experimental
+    // API, so scripts/bundle.mjs turns every import() into require().
+    const script = new vm.Script(wrap(source), { filename: file, ...(cached === undefined ? {} : { cachedData: cached.data }) });
+    const cacheHit = cached !== undefined && script.cachedDataRejected !== true;
+    this.chunks.push({ script, cacheFile, cacheHit, savedBytecode: cacheHit ? cached.bytecode : 0 });
+    const module = { exports: {} as unknown };
+    this.modules.set(file, module);
+    const nodeRequire = createRequire(file);
+    const chunkRequire = (specifier: string): unknown =>
+      specifier.startsWith('./') ? this.load(path.join(path.dirname(file), specifier)) : nodeRequire(specifier);
+    const fn = script.runInThisContext() as (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => void;
+    fn.call(module.exports, module.exports, Object.assign(chunkRequire, { resolve: nodeRequire.resolve, cache: nodeRequire.cache }), module, file, path.dirname(file));
+    return module.exports;
+  }
+}
+
+/**
+ * `$KEYAUDIT_CACHE_DIR`, else `$XDG_CACHE_HOME/keyaudit/code`, else `~/.cache/keyaudit/code`
+ * (`%LOCALAPPDATA%\keyaudit\code` on Windows); null when turned off (KEYAUDIT_NO_CODE_CACHE=1, or
+ * NODE_DISABLE_COMPILE_CACHE=1 as for Node's own cache).
+ */
+export function codeCacheDir(env: Readonly<Record<string, string | undefined>>): string | null {
+  if (env.KEYAUDIT_NO_CODE_CACHE === '1' || env.NODE_DISABLE_COMPILE_CACHE === '1') return null;
+  if (env.KEYAUDIT_CACHE_DIR) return path.resolve(env.KEYAUDIT_CACHE_DIR);
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'keyaudit', 'code');
+  const base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(homedir(), '.cache');
+  return path.join(base, 'keyaudit', 'code');
+}
+
+function wrap(source: string): string {
+  // The CommonJS wrapper, on one line so stack positions match the chunk's own lines.
+  return `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+}
+
+/**
+ * Cached code is executable: only take it from a directory that no other user can write to (and
+ * that this user owns), so another account on a shared machine cannot plant code in the hook.
+ */
+function isPrivateDir(dir: string): boolean {
+  if (process.platform === 'win32') return true;
+  try {
+    const st = statSync(dir);
+    return st.isDirectory() && (st.mode & 0o022) === 0 && (typeof process.getuid !== 'function' || st.uid === process.getuid());
+  } catch {
+    return false;
+  }
+}
+
+function readCache(file: string, dir: string): { data: Buffer; bytecode: number } | undefined {
+  try {
+    if (!isPrivateDir(dir)) return undefined;
+    const bytes = readFileSync(file);
+    if (bytes.length <= HEADER || bytes.readUInt32LE(0) !== MAGIC) return undefined;
+    return { data: bytes.subarray(HEADER), bytecode: bytes.readUInt32LE(4) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeAtomically(file: string, data: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data, { mode: 0o600 });
+  renameSync(temp, file);
+  // This chunk's caches from older builds (same Node) are dead weight; other Node versions' stay.
+  const name = path.basename(file);
+  const chunk = name.slice(0, name.indexOf('.') + 1);
+  const suffix = `.${process.version}-${process.arch}.v${CACHE_VERSION}.bin`;
+  for (const other of readdirSync(path.dirname(file))) {
+    if (other !== name && other.startsWith(chunk) && other.endsWith(suffix)) {
+      try {
+        unlinkSync(path.join(path.dirname(file), other));
+      } catch {
+        // Another run may be removing it too.
+      }
+    }
+  }
+}
