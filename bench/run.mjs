@@ -318,6 +318,8 @@ async function main() {
         ['node -e 0', `${node} -e 0`],
         ['keyaudit scan --staged', `${node} ${BIN} scan --staged`],
         ['keyaudit scan --staged (config file)', `${node} ${BIN} scan --staged -c ${q(config)}`],
+        // Every run as if it were the first (no V8 code cache; see src/boot/bundle-loader.ts).
+        ['keyaudit scan --staged (no code cache)', `env KEYAUDIT_NO_CODE_CACHE=1 ${node} ${BIN} scan --staged`],
       ],
       { cwd: repo, runs: Math.max(RUNS * 4, 20), warmup: 3 },
     );
@@ -391,7 +393,7 @@ function markdown(r) {
   }
   if (r.staged) {
     const base = r.staged['node -e 0'];
-    for (const name of ['keyaudit scan --staged', 'keyaudit scan --staged (config file)']) {
+    for (const name of ['keyaudit scan --staged', 'keyaudit scan --staged (config file)', 'keyaudit scan --staged (no code cache)']) {
       const ka = r.staged[name];
       if (ka === undefined) continue;
       lines.push(`Staged (10 files), \`${name}\`: ${ms(ka.median)} vs \`node -e 0\` ${ms(base.median)} — ${(ka.median / base.median).toFixed(2)}× wall, ${(ka.cpu / base.cpu).toFixed(2)}× CPU (target ≤ 2.5×).`, '');
