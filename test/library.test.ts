@@ -36,7 +36,7 @@ describe('library API', () => {
     expect(history.commits).toBe(2);
     expect(history.findings.some((f) => f.file === 'old.py' && f.commit !== null)).toBe(true);
     // Masked, never the secret itself.
-    expect(JSON.stringify(history.findings)).not.toContain(old.secret);
+    expect(JSON.stringify(history.findings)).not.toContain(old.value);
 
     const baseline = keyaudit.parseBaseline(keyaudit.serializeBaseline(keyaudit.baselineFromFindings(history.findings)));
     expect(keyaudit.applyBaseline(history.findings, keyaudit.baselineFingerprints(baseline))).toEqual([]);

@@ -1,11 +1,15 @@
 /**
  * `scan --verify`: exchange credentials the secret scan found (key and secret in the same file,
  * plus the passphrase where the exchange needs one) are audited through the same adapters, guard
- * and key rules as configured accounts, and the findings say what the leaked key can do. The found
- * values stay in memory for the audit only; findings keep their masks and fingerprints.
+ * and key rules as configured accounts, and the findings say what the leaked key can do. Files in
+ * the working tree are read from disk; history findings from the file as their commit wrote it
+ * (`git cat-file`), so a key "removed" years ago is checked too. A key found in several places
+ * is asked about once. The found values stay in memory for the audit only; findings keep their
+ * masks and fingerprints.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { runGit } from '../sources/git.js';
 import type { SecretRule } from '../core/define-rule.js';
 import { SecretScanner, type SecretHit } from '../core/scanner.js';
 import type { Finding, AccountReport } from '../core/types.js';
@@ -25,6 +29,8 @@ type Role = 'apiKey' | 'secret' | 'password';
 interface Candidate {
   exchange: string;
   file: string;
+  /** The commit whose version of the file holds the credentials; null for the working tree. */
+  commit: string | null;
   credentials: { apiKey: string; secret: string; password?: string };
   /** line:column of the findings this candidate explains. */
   places: string[];
@@ -75,6 +81,7 @@ export function pairCredentials(hits: readonly SecretHit[]): Candidate[] {
       candidates.push({
         exchange,
         file: key.hit.path,
+        commit: key.hit.commit,
         credentials: { apiKey: key.hit.secret, secret: secret.hit.secret, ...(password === undefined ? {} : { password: password.hit.secret }) },
         places: [key, secret, ...(password === undefined ? [] : [password])].map((i) => `${i.hit.line}:${i.hit.column}`),
       });
@@ -87,29 +94,36 @@ export async function verifyFoundKeys(options: VerifyOptions): Promise<Finding[]
   const { getAdapter } = await import('../exchanges/registry.js');
   const verifiable = (f: Finding): boolean => {
     const exchange = exchangeOfRule(f.ruleId);
-    return f.commit === null && f.file !== null && exchange !== null && (getAdapter(exchange)?.endpoints.length ?? 0) > 0;
+    return f.file !== null && exchange !== null && (getAdapter(exchange)?.endpoints.length ?? 0) > 0;
   };
   // In an ignored owner-only .env the secret rules' findings are reported as env-plaintext-secret
   // (low); the key there is just as live, so those files are verified too.
   const inProtectedEnv = (f: Finding): boolean => f.ruleId === 'hygiene/env-plaintext-secret' && f.commit === null && f.file !== null;
-  const files = [...new Set(options.findings.filter((f) => verifiable(f) || inProtectedEnv(f)).map((f) => f.file as string))];
-  if (files.length === 0) return [...options.findings];
+  const sources = new Map<string, { file: string; commit: string | null }>();
+  for (const f of options.findings) {
+    if (verifiable(f) || inProtectedEnv(f)) sources.set(placeKey(f.commit, f.file as string, ''), { file: f.file as string, commit: f.commit });
+  }
+  if (sources.size === 0) return [...options.findings];
 
   const rules = options.secretRules.filter((r) => exchangeOfRule(r.meta.id) !== null);
   const scanner = new SecretScanner(rules);
   const candidates: Candidate[] = [];
-  for (const file of files) {
-    const text = await readFile(path.resolve(options.cwd, file), 'utf8').catch(() => null);
+  for (const { file, commit } of sources.values()) {
+    const text = await contentOf(options.cwd, file, commit);
     if (text === null || text.length > options.config.secrets.maxFileSize) continue;
-    candidates.push(...pairCredentials(scanner.scan({ path: file, text, startLine: 1, startOffset: 0 })));
+    candidates.push(...pairCredentials(scanner.scan({ path: file, text, startLine: 1, startOffset: 0, commit })));
   }
 
+  // One audit per distinct credential set, however many files and commits hold it.
+  const distinct = new Map<string, Candidate['credentials'] & { exchange: string }>();
+  const credentialKey = (c: Candidate): string => [c.exchange, c.credentials.apiKey, c.credentials.secret, c.credentials.password ?? ''].join('\0');
+  for (const c of candidates) if (!distinct.has(credentialKey(c))) distinct.set(credentialKey(c), { exchange: c.exchange, ...c.credentials });
   const env: Record<string, string> = {};
-  const accounts = candidates.map((c, i) => {
-    const names = { apiKey: `KEYAUDIT_VERIFY_${i}_KEY`, secret: `KEYAUDIT_VERIFY_${i}_SECRET`, ...(c.credentials.password === undefined ? {} : { password: `KEYAUDIT_VERIFY_${i}_PASS` }) };
-    env[names.apiKey] = c.credentials.apiKey;
-    env[names.secret] = c.credentials.secret;
-    if (names.password !== undefined && c.credentials.password !== undefined) env[names.password] = c.credentials.password;
+  const accounts = [...distinct.values()].map((c, i) => {
+    const names = { apiKey: `KEYAUDIT_VERIFY_${i}_KEY`, secret: `KEYAUDIT_VERIFY_${i}_SECRET`, ...(c.password === undefined ? {} : { password: `KEYAUDIT_VERIFY_${i}_PASS` }) };
+    env[names.apiKey] = c.apiKey;
+    env[names.secret] = c.secret;
+    if (names.password !== undefined && c.password !== undefined) env[names.password] = c.password;
     const baseUrl = options.config.verify.baseUrls[c.exchange];
     return { name: `found-${i + 1}`, exchange: c.exchange, credentials: { env: names }, ...(baseUrl === undefined ? {} : { baseUrl }) };
   });
@@ -124,14 +138,15 @@ export async function verifyFoundKeys(options: VerifyOptions): Promise<Finding[]
     });
   }
 
+  const reportOf = new Map([...distinct.keys()].map((key, i) => [key, reports[i]]));
   const verdicts = new Map<string, { text: string; withdraw: boolean }>();
-  candidates.forEach((c, i) => {
-    const report = reports[i];
-    if (report === undefined) return;
-    for (const place of c.places) verdicts.set(`${c.file}\0${place}`, verdictOf(report));
-  });
+  for (const c of candidates) {
+    const report = reportOf.get(credentialKey(c));
+    if (report === undefined) continue;
+    for (const place of c.places) verdicts.set(placeKey(c.commit, c.file, place), verdictOf(report));
+  }
   return options.findings.map((f) => {
-    const verdict = verdicts.get(`${f.file}\0${f.line}:${f.column}`);
+    const verdict = verdicts.get(placeKey(f.commit, f.file ?? '', `${f.line}:${f.column}`));
     if (!verifiable(f) && !(inProtectedEnv(f) && verdict !== undefined)) return f;
     if (verdict === undefined) {
       return { ...f, message: `${f.message} — not verified: no matching key/secret${PASSPHRASE_EXCHANGES.has(exchangeOfRule(f.ruleId) ?? '') ? '/passphrase' : ''} pair found in this file` };
@@ -151,4 +166,15 @@ function verdictOf(report: AccountReport): { text: string; withdraw: boolean } {
   }
   const trade = p.trade === true ? 'can trade' : p.trade === false ? 'cannot trade' : 'trading unknown';
   return { text: `verified: the key is live (withdraw disabled, ${trade})`, withdraw: false };
+}
+
+function placeKey(commit: string | null, file: string, place: string): string {
+  return `${commit ?? ''}\0${file}\0${place}`;
+}
+
+/** The file's text in the working tree, or as `commit` wrote it (paths are relative to cwd). */
+async function contentOf(cwd: string, file: string, commit: string | null): Promise<string | null> {
+  if (commit === null) return readFile(path.resolve(cwd, file), 'utf8').catch(() => null);
+  const result = await runGit(cwd, ['cat-file', 'blob', `${commit}:./${file}`]);
+  return result.code === 0 ? result.stdout : null;
 }

@@ -9,7 +9,7 @@ import { pairCredentials, roleOfName } from '../../src/scan/verify.js';
 import { SecretScanner } from '../../src/core/scanner.js';
 import { secretRules } from '../../rules/index.js';
 import { runCli } from '../helpers/cli.js';
-import { gitRepo, writeTree } from '../helpers/tmp.js';
+import { git, gitRepo, writeTree } from '../helpers/tmp.js';
 
 let double: ExchangeDouble | undefined;
 afterEach(async () => {
@@ -57,6 +57,40 @@ describe('scan --verify', () => {
     for (const f of bot) expect(f.message).toMatch(/verified: the exchange rejects this key/);
     expect(double?.requests.filter((r) => r.startsWith('GET /sapi/v1/account/apiRestrictions')).length).toBe(2);
     for (const secret of [live.key, live.secret, revoked.key, revoked.secret]) expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it('verifies keys found in history from the commit that added them, asking once per key', async () => {
+    const dir = await setup();
+    const commit = (message: string): void => {
+      git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', message);
+    };
+    // The live key is committed in two files, then both are deleted: only history still has it.
+    const pair = `BINANCE_API_KEY = "${live.key}"\nBINANCE_SECRET = "${live.secret}"\n`;
+    writeTree(dir, { 'old/settings.py': `# bot settings\n${pair}`, 'old/copy.py': pair });
+    git(dir, 'add', 'old', '.keyauditrc.yml');
+    commit('add settings');
+    git(dir, 'rm', '-q', '-r', 'old');
+    commit('remove the keys');
+    const result = await runCli(['scan', '--verify', '--no-keys', '--format', 'json', '--history', '--', 'old'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const findings = JSON.parse(result.stdout).findings as { file: string; severity: string; message: string; commit: string | null }[];
+    const inHistory = findings.filter((f) => f.commit !== null);
+    expect(inHistory.map((f) => f.file).sort()).toEqual(['old/copy.py', 'old/copy.py', 'old/settings.py', 'old/settings.py']);
+    for (const f of inHistory) {
+      expect(f.severity).toBe('critical');
+      expect(f.message).toMatch(/verified: withdraw enabled/);
+    }
+    expect(double?.requests.filter((r) => r.startsWith('GET /sapi/v1/account/apiRestrictions')).length).toBe(1);
+    for (const secret of [live.key, live.secret]) expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it('refuses --verify with --staged (the hook stays offline)', async () => {
+    const dir = await setup();
+    const result = await runCli(['scan', '--verify', '--staged'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--verify cannot be used with --staged/);
+    expect(double?.requests).toEqual([]);
   });
 
   it('sends nothing without --verify', async () => {

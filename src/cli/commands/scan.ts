@@ -118,7 +118,7 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
     }
     findings = applyBaseline(findings, baseline);
     if (opts.verify === true) {
-      if (opts.staged === true) throw new UsageError('--verify works on working-tree files, not with --staged (the hook must stay offline)');
+      if (opts.staged === true) throw new UsageError('--verify cannot be used with --staged (the pre-commit hook must stay offline)');
       progress.update('keyaudit: asking exchanges about the keys found…');
       const { verifyFoundKeys } = await import('../../scan/verify.js');
       findings = await verifyFoundKeys({ cwd: io.cwd, findings, config, secretRules, now: new Date(), allowUnknown: opts.allowUnknown });
