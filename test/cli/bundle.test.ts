@@ -72,3 +72,23 @@ describe('bundled CLI', () => {
     expect([result.code, result.stderr]).toEqual([0, '']);
   });
 });
+
+describe('scan --workers', () => {
+  it('keeps a large tree in the main thread with --workers 0, with the same findings, and rejects nonsense', async () => {
+    const fake = new Fake('bundle-workers-0');
+    const dir = gitRepo();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1100; i++) files[`pkg/f${i}.py`] = i % 250 === 3 ? `${binanceSecret(fake).line}\n` : `x = ${i}\n`;
+    writeTree(dir, files);
+    const log = moduleLog();
+    const result = await spawnCli(['scan', '--no-keys', '--workers', '0', '--format', 'json', '.'], { cwd: dir, env: log.env, timeoutMs: 60_000 });
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as Report).findings.map((f) => f.file).sort()).toEqual(Object.keys(files).filter((_, i) => i % 250 === 3).sort());
+    expect(chunk(log.files(), 'scan-worker.js')).toBe(0);
+    for (const bad of ['-1', 'many', '17']) {
+      const refused = await spawnCli(['scan', '--no-keys', '--workers', bad, '.'], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/--workers expects "auto" or a number from 0 to 16/);
+    }
+  });
+});

@@ -29,6 +29,15 @@ export interface ScanOptions {
   demo?: boolean;
   /** Ask the exchange what exchange keys found in files can do (sends the found key to it). */
   verify?: boolean;
+  /** Scan worker threads for large trees: `auto` (one per core, up to 4) or a number (0 = none). */
+  workers: 'auto' | number;
+}
+
+/** `--workers`: `auto` or 0–16. */
+function parseWorkers(value: string): 'auto' | number {
+  if (value === 'auto') return 'auto';
+  if (!/^\d{1,2}$/.test(value) || Number(value) > 16) throw new UsageError(`--workers expects "auto" or a number from 0 to 16, got "${value}"`);
+  return Number(value);
 }
 
 export function registerScanCommand(program: Command, ctx: CommandContext): void {
@@ -44,6 +53,7 @@ export function registerScanCommand(program: Command, ctx: CommandContext): void
     .option('--demo', 'run the full report on a bundled demo (fake repo + loopback exchange double; offline)')
     .option('--baseline <file>', 'report only findings not in this baseline (default: secrets.baseline or .keyaudit-baseline.json)')
     .option('--no-baseline', 'ignore any baseline: report every finding')
+    .option('--workers <n>', 'worker threads for large trees: "auto" (one per core, up to 4) or 0-16 (0 or 1: scan in the main thread, least memory)', parseWorkers, 'auto' as const)
     .addHelpText(
       'after',
       `
@@ -106,7 +116,7 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
     const result =
       opts.staged === true
         ? await (await import('../../scan/git-scan.js')).scanStaged({ ...gitOptions, paths })
-        : await scanWorkingTree({ ...gitOptions, paths, onProgress, workers: 'auto' });
+        : await scanWorkingTree({ ...gitOptions, paths, onProgress, workers: opts.workers });
     ({ findings, skipped, filesScanned, bytesScanned } = result);
     if (opts.history !== undefined) {
       progress.update('keyaudit: scanning git history…');
