@@ -32,11 +32,11 @@ export interface SecretHit {
 export interface ScanScope {
   /**
    * Every reportable match starts between `before` characters before and `after` characters after
-   * an occurrence of one of `keywords` (case-insensitive, ASCII), and no match consumes a line
-   * break (look-behinds may look back across one): the pattern runs on whole lines, with
-   * `lookbehind` characters before them for its look-behinds.
+   * an occurrence of one of `keywords` (case-insensitive, ASCII), and no match consumes any of the `breaks` characters (default: a line break;
+   * look-behinds may look back across them): the pattern runs from break to break around the
+   * occurrences, with `lookbehind` characters before for its look-behinds.
    */
-  near?: { keywords: readonly string[]; before: number; after: number; lookbehind: number };
+  near?: { keywords: readonly string[]; before: number; after: number; lookbehind: number; breaks?: string };
   /**
    * Every reportable match's secret lies inside a run of at least `min` characters of the
    * character class `chars` (the body of a `[…]`, ASCII); `pad` characters on each side of the
@@ -67,7 +67,7 @@ interface CompiledRule {
   rule: SecretRule;
   pattern: RegExp;
   allow: readonly RegExp[];
-  near: { words: readonly number[]; before: number; after: number; lookbehind: number } | null;
+  near: { words: readonly number[]; before: number; after: number; lookbehind: number; breaks: Uint8Array } | null;
   runs: readonly { cls: RunClass; min: number; pad: number }[] | null;
   /** Neither near nor runs: the pattern runs over the whole fragment. */
   unscoped: boolean;
@@ -283,7 +283,7 @@ export class SecretScanner {
         rule,
         pattern,
         allow: [...(rule.allow ?? []), ...(options.allowByRule?.[rule.meta.id] ?? []), ...(options.allowAll ?? [])],
-        near: near === undefined ? null : { words: nearWords, before: near.before, after: near.after, lookbehind: near.lookbehind },
+        near: near === undefined ? null : { words: nearWords, before: near.before, after: near.after, lookbehind: near.lookbehind, breaks: classTable(escapeClass(near.breaks ?? '\n')) },
         runs: runs === undefined ? null : runs.map((r) => ({ cls: classOf(r.chars, r.min), min: r.min, pad: r.pad })),
         unscoped: near === undefined && runs === undefined,
       };
@@ -387,6 +387,9 @@ export class SecretScanner {
     if (isEnvReference(secret.slice(0, 40))) return false;
     if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return false;
     if (c.allow.some((re) => re.test(secret))) return false;
+    // The rule's own check before the context regex: both must pass, and for the exchange rules
+    // validate is the cheaper one (their context looks up to 400 characters ahead per mention).
+    if (rule.validate !== undefined && !rule.validate(secret, groups)) return false;
     if (rule.context !== undefined) {
       const window = rule.contextWindow ?? 300;
       // The window before the match, and the rest of the line after the secret (bounded).
@@ -396,7 +399,6 @@ export class SecretScanner {
       const around = text.slice(Math.max(0, matchStart - window), secretEnd) + (newline === -1 ? tail : tail.slice(0, newline));
       if (!rule.context.test(around)) return false;
     }
-    if (rule.validate !== undefined && !rule.validate(secret, groups)) return false;
     return true;
   }
 }
@@ -417,7 +419,7 @@ function regionsOf(group: readonly CompiledRule[], text: string, hits: KeywordHi
         if (ranges === undefined) continue;
         for (let k = 0; k < ranges.length; k += 2) windows.push((ranges[k] as number) - c.near.before, (ranges[k + 1] as number) + c.near.after);
       }
-      regions.push(...lineRegions(text, windows, c.near.lookbehind));
+      regions.push(...breakRegions(text, windows, c.near.lookbehind, c.near.breaks));
     }
     for (const r of c.runs ?? []) {
       let runs = runCache.get(r.cls);
@@ -456,19 +458,22 @@ function regionsOf(group: readonly CompiledRule[], text: string, hits: KeywordHi
 }
 
 /**
- * Windows ([start, end] pairs, in any order) widened to whole lines and merged; each region
- * reaches `lookbehind` characters further back for look-behinds. Linear: a window inside the
- * region before it never searches for its line's ends.
+ * Windows ([start, end] pairs, in any order) widened to the nearest break characters (characters
+ * no match consumes: line breaks, and for assignments also `;{}`, so a window in a minified line
+ * stays small) and merged; each region reaches `lookbehind` characters further back for
+ * look-behinds. Linear: a window inside the region before it never searches for its ends, and a
+ * search never goes back past the region before.
  */
-function lineRegions(text: string, windows: number[], lookbehind: number): Region[] {
+function breakRegions(text: string, windows: number[], lookbehind: number, breaks: Uint8Array): Region[] {
   const n = text.length;
   const order: number[] = [];
   for (let k = 0; k < windows.length; k += 2) order.push(k);
   order.sort((x, y) => (windows[x] as number) - (windows[y] as number));
-  const lineEnd = (at: number): number => {
-    if (at >= n) return n;
-    const nl = text.indexOf('\n', at);
-    return nl === -1 ? n : nl + 1;
+  /** Index after the first break at or after `at`. */
+  const endAt = (at: number): number => {
+    let i = at;
+    while (i < n && breaks[text.charCodeAt(i)] === 0) i++;
+    return Math.min(n, i + 1);
   };
   const out: Region[] = [];
   for (const k of order) {
@@ -476,14 +481,21 @@ function lineRegions(text: string, windows: number[], lookbehind: number): Regio
     const end = Math.min(n, windows[k + 1] as number);
     const last = out[out.length - 1];
     if (last !== undefined && start < last.keepTo) {
-      if (end >= last.keepTo) last.keepTo = last.to = lineEnd(end);
+      if (end >= last.keepTo) last.keepTo = last.to = endAt(end);
       continue;
     }
-    const from = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
-    const to = lineEnd(Math.max(end, from));
+    let from = start;
+    const floor = last?.keepTo ?? 0;
+    while (from > floor && breaks[text.charCodeAt(from - 1)] === 0) from--;
+    const to = endAt(Math.max(end, from));
     out.push({ from: Math.max(0, from - lookbehind), to, keepFrom: from, keepTo: to });
   }
   return out;
+}
+
+/** A string of literal characters as the body of a character class. */
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, '\\$&');
 }
 
 /**

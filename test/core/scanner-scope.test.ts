@@ -71,7 +71,7 @@ describe('scan scopes find exactly what whole-fragment scans find', () => {
     }
   });
 
-  it('on edge cases: a keyword far before its match, the Kubernetes long form, CRLF, runs at the text ends', () => {
+  it('on edge cases: a keyword far before its match, the Kubernetes long form, CRLF, run ends, minified lines', () => {
     const fake = new Fake('scope-edges');
     const key = fake.alnum(40);
     const cases = [
@@ -83,6 +83,9 @@ describe('scan scopes find exactly what whole-fragment scans find', () => {
       `x ${fake.base58(52)}`,
       `KEY=${fake.alnum(30)}\n`.repeat(500),
       `${'k'.repeat(5000)}ey = "${key}"`,
+      // Minified: scopes cut at ; { } instead of line breaks.
+      `var a={};${'x=1;'.repeat(300)}var ex=ccxt.binance({apiKey:"${fake.alnum(64)}",secret:"${fake.alnum(64)}"});${'y=2;'.repeat(300)}`,
+      `${'f(a,b);'.repeat(300)}const cfg={auth:{token:"${key}"},pk:"0x${fake.hex(64)}"};${'g();'.repeat(300)}`,
     ];
     for (const [i, text] of cases.entries()) expectSame(`edge ${i}`, text);
   });

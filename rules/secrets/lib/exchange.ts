@@ -13,7 +13,7 @@
 import { shannonEntropy } from '../../../src/core/entropy.js';
 import { isPlaceholder } from '../../../src/core/placeholders.js';
 import type { ScanScope } from '../../../src/core/scanner.js';
-import { assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './patterns.js';
+import { ASSIGNMENT_BREAKS, assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './patterns.js';
 
 /** Every exchange mention, to tell "this exchange" from "another exchange" in names and context. */
 export const EXCHANGE_MENTIONS: Record<string, string> = {
@@ -166,8 +166,9 @@ export function exchangeKeywords(exchange: string): string[] {
  * characters) needs a mention of the exchange — which holds one of its keywords — at most
  * `window` characters before the match, or after the secret on its line (at most `window`
  * characters on); a match is at most ~230 characters long, so it starts within `window + 300`
- * characters after to `window` characters before a mention.
+ * characters after to `window` characters before a mention. The pattern is an assignment's or a
+ * quoted argument's, which never consumes ASSIGNMENT_BREAKS.
  */
 export function exchangeScope(exchange: string, window = 400): ScanScope {
-  return { near: { keywords: exchangeKeywords(exchange), before: window + 300, after: window, lookbehind: 256 } };
+  return { near: { keywords: exchangeKeywords(exchange), before: window + 300, after: window, lookbehind: 256, breaks: ASSIGNMENT_BREAKS } };
 }

@@ -62,15 +62,18 @@ export function assignmentStart(name = CREDENTIAL_NAME, valueStart?: string): st
   return String.raw`(?:[:=>]|-(?=>))${value}(?<=(?<![${NAME_CHARS}])(?:(?<name>${name})|${NAME_VALUE_FORM})(?:${QUOTE})?[ \t]{0,8}[:=>-])(?:(?<=[:=])[=>]|(?<=-)>)?${VALUE_OPENING}`;
 }
 
+/** Characters no assignment match consumes (not in an operator, VALUE_OPENING or a value class). */
+export const ASSIGNMENT_BREAKS = '\n;{}';
+
 /**
  * The scan scope of a pattern that starts with assignmentStart(): a match starts at the operator,
  * and a word of the name is at most ~100 characters before it (in the Kubernetes long form, the
  * name is on the line before `value:`); `words` must hold a literal of every name the pattern
- * accepts. Nothing such a pattern consumes crosses a line break; its look-behind reaches back at
- * most ~170 characters.
+ * accepts. Such a pattern never consumes a line break, `;`, `{` or `}` (ASSIGNMENT_BREAKS); its
+ * look-behind reaches back at most ~170 characters.
  */
 export function assignmentScope(words: readonly string[] = CREDENTIAL_KEYWORDS): ScanScope {
-  return { near: { keywords: words, before: 0, after: 128, lookbehind: 256 } };
+  return { near: { keywords: words, before: 0, after: 128, lookbehind: 256, breaks: ASSIGNMENT_BREAKS } };
 }
 
 /**
