@@ -4,9 +4,10 @@
  * is on the line or just before. AWS's documentation example (`wJalrXUtnFEMI/…EXAMPLEKEY`) never counts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { NAME_CHARS, assignmentStart } from './lib/patterns.js';
+import { withScope } from '../../src/core/scanner.js';
+import { NAME_CHARS, assignmentScope, assignmentStart } from './lib/patterns.js';
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'aws-secret-access-key',
     description: 'AWS secret access key in plaintext',
@@ -17,7 +18,7 @@ export default defineSecretRule({
   },
   keywords: ['aws', 'secretaccesskey', 'secret_access_key', 'akia', 'asia'],
   pattern: new RegExp(
-    String.raw`${assignmentStart(String.raw`[${NAME_CHARS}]{0,32}?(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?|secret[_.-]?key|secret)`)}(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{40})(?![A-Za-z0-9+/=])`,
+    String.raw`${assignmentStart(String.raw`[${NAME_CHARS}]{0,32}?(?:secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?|secret[_.-]?key|secret)`, '[A-Za-z0-9+/]{40}')}(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{40})(?![A-Za-z0-9+/=])`,
     'gi',
   ),
   context: /aws|AKIA[A-Z2-7]{16}|ASIA[A-Z2-7]{16}|secret[_.-]?access[_.-]?key/i,
@@ -32,4 +33,4 @@ export default defineSecretRule({
       negative: ['AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', `AWS_SECRET_ACCESS_KEY=\${AWS_SECRET_ACCESS_KEY}`, `GIT_SECRET=${fake.hex(40)}`],
     };
   },
-});
+}), assignmentScope());

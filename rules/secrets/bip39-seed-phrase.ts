@@ -10,6 +10,7 @@ import { validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { entropyToMnemonic } from '@scure/bip39';
 import { defineSecretRule } from '../../src/core/define-rule.js';
+import { withScope } from '../../src/core/scanner.js';
 
 const WORDS = new Set(wordlist);
 const LENGTHS = new Set([12, 15, 18, 21, 24]);
@@ -27,7 +28,7 @@ export function isSeedPhrase(text: string): boolean {
   return validateMnemonic(words.join(' '), wordlist);
 }
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'bip39-seed-phrase',
     description: 'Wallet recovery phrase (BIP39 mnemonic) in plaintext',
@@ -36,8 +37,9 @@ export default defineSecretRule({
     message: 'Wallet recovery phrase (BIP39) in plaintext ({{excerpt}})',
     fix: 'Assume the wallet is compromised: create a new wallet on a clean device, move the funds, and never store the phrase in a file, repository or notebook.',
   },
-  // Always runs (a phrase needs no label to be a phrase). Cheap: the pattern can only start at a
-  // lower-case word that is not preceded by another word, and the run is bounded to 24 words.
+  // Always runs (a phrase needs no label to be a phrase). Cheap: only on runs of 47+ lower-case
+  // letters, blanks and commas (12 words of 3+ letters: the scope); there the pattern can only start
+  // at a lower-case word that is not preceded by another word, and the run is bounded to 24 words.
   keywords: [],
   pattern:
     /(?<![A-Za-z][ \t,]{0,3})(?<![A-Za-z'-])(?<secret>[a-z]{3,8}(?:(?:[ \t]{1,3}|,[ \t]{0,2})[a-z]{3,8}){11,23})(?![A-Za-z'-]|(?:[ \t]{1,3}|,[ \t]{0,2})[A-Za-z])/g,
@@ -68,4 +70,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), { runs: [{ chars: 'a-z \\t,', min: 47, pad: 8 }] });

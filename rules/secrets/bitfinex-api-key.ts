@@ -5,14 +5,15 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // API key and secret: 43 URL-safe base64 characters (TruffleHog)
   /^[A-Za-z0-9_-]{43}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'bitfinex-api-key',
     description: 'Bitfinex API key or secret in plaintext',
@@ -49,4 +50,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('bitfinex'));

@@ -5,7 +5,8 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // API key: `bg_` + 32 hex (third-party samples)
@@ -14,7 +15,7 @@ const shapes = [
   /^[0-9a-f]{64}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'bitget-api-key',
     description: 'Bitget API key or secret in plaintext',
@@ -52,4 +53,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('bitget'));

@@ -5,14 +5,15 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // API key and secret: 32 alphanumerics (unverified: observed keys)
   /^[A-Za-z0-9]{32}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'bitstamp-api-key',
     description: 'Bitstamp API key or secret in plaintext',
@@ -49,4 +50,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('bitstamp'));

@@ -5,7 +5,8 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // CDP key name (docs.cdp.coinbase.com)
@@ -22,7 +23,7 @@ const shapes = [
   /^[0-9a-f]{32}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'coinbase-api-key',
     description: 'Coinbase API key or secret in plaintext',
@@ -60,4 +61,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('coinbase'));

@@ -21,7 +21,7 @@ export default defineSecretRule({
   },
   keywords: ['privatekey', 'private_key', 'apikeys/', 'cdp', 'coinbase'],
   pattern: new RegExp(
-    String.raw`${assignmentStart(String.raw`[${NAME_CHARS}]{0,32}?(?:private[_-]?key|api[_-]?secret|secret|key[_-]?secret|cdp[_-]?(?:api[_-]?)?(?:private[_-]?)?key)`)}(?:-----BEGIN[ ]EC[ ]PRIVATE[ ]KEY-----(?<secret>(?:\\{1,2}[rn]|[\r\n \t]|[A-Za-z0-9+/=]){64,2048})-----END[ ]EC[ ]PRIVATE[ ]KEY-----|(?<secret2>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=]))`,
+    String.raw`${assignmentStart(String.raw`[${NAME_CHARS}]{0,32}?(?:private[_-]?key|api[_-]?secret|secret|key[_-]?secret|cdp[_-]?(?:api[_-]?)?(?:private[_-]?)?key)`, '(?:-----BEGIN|[A-Za-z0-9+/]{86}==)')}(?:-----BEGIN[ ]EC[ ]PRIVATE[ ]KEY-----(?<secret>(?:\\{1,2}[rn]|[\r\n \t]|[A-Za-z0-9+/=]){64,2048})-----END[ ]EC[ ]PRIVATE[ ]KEY-----|(?<secret2>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=]))`,
     'gi',
   ),
   context: /organizations\/[0-9a-f-]{36}\/apiKeys\/|coinbase|(?<![a-z])cdp(?![a-z])|"id"[ \t]{0,4}:[ \t]{0,4}"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/i,

@@ -5,13 +5,17 @@
  * `${VAR}`, `<password>`, `:***@`) are not reported.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
+import { withScope } from '../../src/core/scanner.js';
 
 const STAND_INS = new Set([
   'password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'postgres', 'mysql', 'root', 'admin', 'guest', 'user', 'username',
   'test', 'example', 'mongo', 'redis', 'rabbitmq', 'mypassword', 'yourpassword', 'db_password', 'dbpass', 'pw', 'p', 'x', 'foo', 'bar',
 ]);
 
-export default defineSecretRule({
+/** The schemes' literal words; a match starts at one of them (its scan scope). */
+const KEYWORDS = ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse'];
+
+export default withScope(defineSecretRule({
   meta: {
     name: 'database-url-password',
     description: 'Database URL with a password in plaintext',
@@ -20,7 +24,7 @@ export default defineSecretRule({
     message: 'Database URL with a password in plaintext ({{excerpt}})',
     fix: 'Change the database password, then build the URL from the environment (`DATABASE_URL` from a secret store) instead of writing it in files.',
   },
-  keywords: ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse'],
+  keywords: KEYWORDS,
   pattern:
     /(?<![A-Za-z0-9+])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)(?:\+[a-z0-9]{2,16})?:\/\/(?<user>[^\s:@/'"`<>{}$]{0,64}):(?<secret>[^\s:@/'"`<>{}]{3,128})@(?<host>[A-Za-z0-9._-]{1,253})/gi,
   validate: (secret, groups) => {
@@ -48,4 +52,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), { near: { keywords: KEYWORDS, before: 0, after: 0, lookbehind: 8 } });

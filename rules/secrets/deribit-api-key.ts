@@ -5,7 +5,8 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // client id: 8–10 characters (Deribit docs example)
@@ -14,7 +15,7 @@ const shapes = [
   /^[A-Za-z0-9_-]{43}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'deribit-api-key',
     description: 'Deribit API key or secret in plaintext',
@@ -51,4 +52,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('deribit'));

@@ -8,7 +8,8 @@
  * The value must be a valid secp256k1 scalar (1 ≤ k < n).
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { CREDENTIAL_NAME, NAME_CHARS, QUOTE, assignedName, assignmentStart, nameWords } from './lib/patterns.js';
+import { withScope } from '../../src/core/scanner.js';
+import { CREDENTIAL_KEYWORDS, CREDENTIAL_NAME, NAME_CHARS, QUOTE, assignedName, assignmentScope, assignmentStart, nameWords } from './lib/patterns.js';
 
 const SECP256K1_N = BigInt('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141');
 
@@ -22,10 +23,13 @@ const DEV_KEYS = [
   /5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a/i,
 ];
 
-/** `new Wallet("0x…")` and friends: starts at the `(` (cheap to find), the function name is checked backwards. */
-const WALLET_CALL = String.raw`\((?<=(?:Wallet|privateKeyToAccount|privateKeyToAddress|fromPrivateKey|from_key|fromKey|PrivateKey|LocalAccount|signerFromKey)[ \t]{0,2}\()[ \t]{0,4}(?:${QUOTE})?`;
+/** The start of a key (a look-ahead after `(` or the operator rejects most places before any look-behind runs). */
+const HEX_KEY = '(?:0x)?[0-9a-fA-F]{64}';
 
-export default defineSecretRule({
+/** `new Wallet("0x…")` and friends: starts at the `(` (cheap to find), a key must follow, the function name is checked backwards (every name holds a word of the scope: wallet, priv, key, account, signer). */
+const WALLET_CALL = String.raw`\((?=[ \t]{0,4}(?:${QUOTE})?${HEX_KEY})(?<=(?:Wallet|privateKeyToAccount|privateKeyToAddress|fromPrivateKey|from_key|fromKey|PrivateKey|LocalAccount|signerFromKey)[ \t]{0,2}\()[ \t]{0,4}(?:${QUOTE})?`;
+
+export default withScope(defineSecretRule({
   meta: {
     name: 'evm-private-key',
     description: 'EVM wallet private key in plaintext',
@@ -36,7 +40,7 @@ export default defineSecretRule({
   },
   keywords: ['key', 'pk', 'priv', 'secret', 'wallet', 'signer', 'account'],
   pattern: new RegExp(
-    String.raw`(?:${assignmentStart(String.raw`${CREDENTIAL_NAME}|[${NAME_CHARS}]{0,32}?(?:signer|wallet|deployer|accounts)[${NAME_CHARS}]{0,12}`)}|${WALLET_CALL})(?<![0-9A-Za-z])(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
+    String.raw`(?:${assignmentStart(String.raw`${CREDENTIAL_NAME}|[${NAME_CHARS}]{0,32}?(?:signer|wallet|deployer|accounts)[${NAME_CHARS}]{0,12}`, HEX_KEY)}|${WALLET_CALL})(?<![0-9A-Za-z])(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
     'gi',
   ),
   minEntropy: 3.0,
@@ -81,4 +85,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), assignmentScope([...CREDENTIAL_KEYWORDS, 'signer', 'wallet', 'deployer', 'account']));

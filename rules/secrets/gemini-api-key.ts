@@ -5,7 +5,8 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // API key: optional master-/account- + 20 alphanumerics (TruffleHog)
@@ -16,7 +17,7 @@ const shapes = [
   /^[A-Za-z0-9]{27,28}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'gemini-api-key',
     description: 'Gemini API key or secret in plaintext',
@@ -53,4 +54,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('gemini'));

@@ -14,9 +14,10 @@
  * for generic rules: their `key:"…"` pairs are build artefacts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
+import { withScope } from '../../src/core/scanner.js';
 import { shannonEntropy } from '../../src/core/entropy.js';
 import { nameSaysNotSecret } from './lib/exchange.js';
-import { assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './lib/patterns.js';
+import { assignedName, assignmentPattern, assignmentScope, looksLikeIdentifier, nameWords } from './lib/patterns.js';
 
 /** Value characters: base64/hex/URL-safe alphabets and the punctuation passwords use (`$` included; `${…}` refused). */
 const VALUE_CLASS = 'A-Za-z0-9_+/=.~!@#$%^&*?-';
@@ -84,7 +85,7 @@ function caseFlips(value: string): number {
   return flips;
 }
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'generic-secret-assignment',
     description: 'High-entropy value assigned to a secret-named variable',
@@ -131,4 +132,4 @@ export default defineSecretRule({
       `key: ${fake.hex(40)}`,
     ],
   }),
-});
+}), assignmentScope());

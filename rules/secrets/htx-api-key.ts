@@ -5,14 +5,15 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { exchangeContext, exchangeKeywords, exchangePattern, exchangeValidate } from './lib/exchange.js';
+import { withScope } from '../../src/core/scanner.js';
+import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
   // access key and secret key: 8-8-8-5..10 lower-case alphanumerics (HTX docs example)
   /^[0-9a-z]{8}-[0-9a-z]{8}-[0-9a-z]{8}-[0-9a-z]{5,10}$/,
 ];
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'htx-api-key',
     description: 'HTX (Huobi) API key or secret in plaintext',
@@ -49,4 +50,4 @@ export default defineSecretRule({
       ],
     };
   },
-});
+}), exchangeScope('htx'));

@@ -9,6 +9,7 @@
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { defineSecretRule } from '../../src/core/define-rule.js';
+import { withScope } from '../../src/core/scanner.js';
 import { base58Decode, base58Encode } from './lib/base58.js';
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
@@ -46,7 +47,7 @@ function bytesOf(secret: string): Uint8Array | null {
   return raw !== null && raw.length === 64 ? raw : null;
 }
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'solana-private-key',
     description: 'Solana wallet secret key in plaintext',
@@ -55,9 +56,9 @@ export default defineSecretRule({
     message: 'Solana wallet secret key in plaintext ({{excerpt}})',
     fix: 'Assume the wallet is compromised: move its funds to a new keypair now, keep keypair files out of the repository (gitignore `*.json` keypairs) and load them from a secret manager.',
   },
-  // Always runs: `id.json` holds nothing but the array. Cheap: the array form starts at a literal
-  // `[`; the base58 form must follow a quote, `=`, `:` or a line break (consumed, so the engine
-  // skips ahead to those characters).
+  // Always runs: `id.json` holds nothing but the array. Cheap: only on runs of 129+ digits, blanks,
+  // commas and brackets (64 numbers) or of 86+ base58 characters (the scope); there the array form
+  // starts at a literal `[`, and the base58 form must follow a quote, `=`, `:` or a line break.
   keywords: [],
   pattern: new RegExp(
     String.raw`(?<secret>\[[ \t\r\n]{0,8}(?:[0-9]{1,3}[ \t\r\n]{0,8},[ \t\r\n]{0,8}){63}[0-9]{1,3}[ \t\r\n]{0,8}\])|[\n"'=:][ \t]{0,4}(?<secret2>[${B58}]{86,88})(?![A-Za-z0-9+/=_-])`,
@@ -91,4 +92,9 @@ export default defineSecretRule({
       ],
     };
   },
+}), {
+  runs: [
+    { chars: '0-9 \\t\\r\\n,\\[\\]', min: 129, pad: 2 },
+    { chars: B58, min: 86, pad: 8 },
+  ],
 });

@@ -5,6 +5,7 @@
  * base58 strings of that length never match.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
+import { withScope } from '../../src/core/scanner.js';
 import { base58CheckDecode, base58CheckEncode } from './lib/base58.js';
 
 export function isWif(text: string): boolean {
@@ -14,7 +15,7 @@ export function isWif(text: string): boolean {
   return payload.length === 33 || (payload.length === 34 && payload[33] === 0x01);
 }
 
-export default defineSecretRule({
+export default withScope(defineSecretRule({
   meta: {
     name: 'wif-private-key',
     description: 'Bitcoin private key (WIF) in plaintext',
@@ -23,7 +24,8 @@ export default defineSecretRule({
     message: 'Bitcoin private key (WIF) in plaintext ({{excerpt}})',
     fix: 'Assume the key is compromised: sweep its funds to a new wallet now and keep keys out of files and repositories.',
   },
-  // Always runs; cheap: a run of the base58 alphabet is tried once (look-behind), not per character.
+  // Always runs; cheap: only on runs of 51+ base58 characters (the scope), and a run is tried once
+  // (look-behind), not per character.
   keywords: [],
   pattern: /(?<![A-Za-z0-9+/_-])(?<secret>[5KL9c][1-9A-HJ-NP-Za-km-z]{50,51})(?![A-Za-z0-9+/=_-])/g,
   validate: (secret) => isWif(secret),
@@ -37,4 +39,4 @@ export default defineSecretRule({
       negative: [`BTC_WIF=${broken}`, `address = "1${fake.base58(33)}"`, `blob=${fake.base64(120)}`],
     };
   },
-});
+}), { runs: [{ chars: '1-9A-HJ-NP-Za-km-z', min: 51, pad: 2 }] });

@@ -3,6 +3,7 @@
  * overlap, so a secret that spans a chunk boundary (a PEM block) is still seen whole and memory stays
  * flat. Binary files (a NUL byte in the first 8 KiB, as git decides) are reported, not read.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Fragment, SkippedFile } from '../core/types.js';
@@ -53,7 +54,15 @@ function readSmall(absPath: string, displayPath: string): ReadResult {
     return { kind: 'skipped', skip: { path: displayPath, reason: 'unreadable', detail: code === 'EACCES' ? 'permission denied' : (code ?? 'read error') } };
   }
   if (buf.subarray(0, SNIFF).includes(0)) return { kind: 'skipped', skip: { path: displayPath, reason: 'binary' } };
-  return { kind: 'fragments', fragments: single({ path: displayPath, text: buf.toString('utf8'), startLine: 1, startOffset: 0 }) };
+  return { kind: 'fragments', fragments: single({ path: displayPath, text: decode(buf), startLine: 1, startOffset: 0 }) };
+}
+
+/**
+ * UTF-8 text of a buffer. Most source files are pure ASCII, where Latin-1 decoding gives the same
+ * string at about half the cost (and a one-byte string, which the regexes scan fastest).
+ */
+export function decode(buf: Buffer): string {
+  return buf.toString(isAscii(buf) ? 'latin1' : 'utf8');
 }
 
 async function* single(fragment: Fragment): AsyncGenerator<Fragment> {

@@ -1,12 +1,12 @@
 /**
- * The keyword prefilter: a trie regex over every keyword of the rule set, resumed one character
- * after each match, must select exactly the rules whose keywords occur (case-insensitively),
- * including keywords inside or overlapping other keywords.
+ * The keyword prefilter: an Aho-Corasick automaton over every keyword of the rule set must select
+ * exactly the rules whose keywords occur (case-insensitively), including keywords inside or
+ * overlapping other keywords.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { SecretScanner, trieRegex } from '../../src/core/scanner.js';
+import { SecretScanner } from '../../src/core/scanner.js';
 
 const rule = (name: string, keywords: string[]) =>
   defineSecretRule({
@@ -32,7 +32,7 @@ describe('keyword prefilter', () => {
     const alphabet = ['a', 'b', 'k', 'e', 'y', '_', '.', ' '];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 5 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom(...alphabet, 'A', 'K'), { maxLength: 60 }), (keywords, chars) => {
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom(...alphabet, 'A', 'K', 'é'), { maxLength: 60 }), (keywords, chars) => {
         const text = chars.join('');
         const rules = keywords.map((k, i) => rule(`r${i}`, [k]));
         const got = new SecretScanner(rules).candidateRules(text).map((c) => c.rule.meta.name).sort();
@@ -41,10 +41,5 @@ describe('keyword prefilter', () => {
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('builds a trie-shaped regex', () => {
-    expect(trieRegex(['key', 'keys', 'kraken'])).toBe('k(?:eys?|raken)');
-    expect(new RegExp(trieRegex(['a.b', 'a+b'])).test('a.b')).toBe(true);
   });
 });

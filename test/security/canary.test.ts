@@ -120,7 +120,8 @@ describe('canaries never leak', () => {
     const preload = path.join(tmp, 'boom.mjs');
     writeFileSync(
       preload,
-      `const original = RegExp.prototype[Symbol.matchAll];\nRegExp.prototype[Symbol.matchAll] = function (s) { if (String(s).includes('ccxt.binance')) throw new Error('boom near ' + String(s)); return original.call(this, s); };\n`,
+      // exec on the scanner's patterns (the engine gives them the `d` flag), not the error handler's own regexes.
+      `const original = RegExp.prototype.exec;\nRegExp.prototype.exec = function (s) { if (this.hasIndices && String(s).includes('ccxt.binance')) throw new Error('boom near ' + String(s)); return original.call(this, s); };\n`,
     );
     for (const debug of ['0', '1']) {
       const crash = await run(['scan', '--no-keys', 'bot.py'], { preload, env: { KEYAUDIT_DEBUG: debug } });

@@ -12,7 +12,8 @@
  */
 import { shannonEntropy } from '../../../src/core/entropy.js';
 import { isPlaceholder } from '../../../src/core/placeholders.js';
-import { assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './patterns.js';
+import type { ScanScope } from '../../../src/core/scanner.js';
+import { ASSIGNMENT_BREAKS, assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './patterns.js';
 
 /** Every exchange mention, to tell "this exchange" from "another exchange" in names and context. */
 export const EXCHANGE_MENTIONS: Record<string, string> = {
@@ -158,4 +159,16 @@ export function exchangeKeywords(exchange: string): string[] {
     cryptocom: ['crypto.com', 'crypto_com', 'crypto-com', 'cryptocom'],
   };
   return words[exchange] ?? [exchange];
+}
+
+/**
+ * The scan scope of an exchange rule: its context check (`exchangeContext`, `contextWindow`
+ * characters) needs a mention of the exchange — which holds one of its keywords — at most
+ * `window` characters before the match, or after the secret on its line (at most `window`
+ * characters on); a match is at most ~230 characters long, so it starts within `window + 300`
+ * characters after to `window` characters before a mention. The pattern is an assignment's or a
+ * quoted argument's, which never consumes ASSIGNMENT_BREAKS.
+ */
+export function exchangeScope(exchange: string, window = 400): ScanScope {
+  return { near: { keywords: exchangeKeywords(exchange), before: window + 300, after: window, lookbehind: 256, breaks: ASSIGNMENT_BREAKS } };
 }

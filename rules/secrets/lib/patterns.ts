@@ -4,6 +4,7 @@
  * inside a longer run, so a hostile line of repeated name or value characters is tried once per run,
  * not once per character (test/redos.test.ts proves the scan stays linear).
  */
+import type { ScanScope } from '../../../src/core/scanner.js';
 
 /** A quote, optionally escaped once or twice (JSON strings inside notebooks and JSON-in-JSON). */
 export const QUOTE = String.raw`(?:\\{1,2})?["'\x60]`;
@@ -27,6 +28,9 @@ export const NAME_CHARS = 'A-Za-z0-9_.-';
 /** The words a credential-holding name ends in (or nearly ends in). */
 export const CREDENTIAL_WORDS = String.raw`key|secret|token|pass(?:word|phrase|wd)?|pwd|private|credentials?|auth|seed|mnemonic|pk|priv`;
 
+/** Literal words one of which every CREDENTIAL_WORDS match holds (`priv` covers `private`, `credential` `credentials`). */
+export const CREDENTIAL_KEYWORDS: readonly string[] = ['key', 'secret', 'token', 'pass', 'pwd', 'priv', 'credential', 'auth', 'seed', 'mnemonic', 'pk'];
+
 /** A name that contains key/secret/… (`BINANCE_API_KEY`, `apiSecret`, `"secret"`). */
 export const CREDENTIAL_NAME = String.raw`[${NAME_CHARS}]{0,48}?(?:${CREDENTIAL_WORDS})[${NAME_CHARS}]{0,24}`;
 
@@ -48,10 +52,28 @@ export const END = (cls: string): string => String.raw`(?![${cls}])`;
  * Kubernetes long form). Starting at the name instead costs a regex entry at every character
  * (~16 MB/s on prose); starting at the operator runs at several hundred MB/s.
  */
-export function assignmentStart(name = CREDENTIAL_NAME): string {
+export function assignmentStart(name = CREDENTIAL_NAME, valueStart?: string): string {
   // First operator character consumed (so the engine's fast first-character scan applies), then
-  // the name checked backwards, then the operator's optional second character.
-  return String.raw`(?:[:=>]|-(?=>))(?<=(?<![${NAME_CHARS}])(?:(?<name>${name})|${NAME_VALUE_FORM})(?:${QUOTE})?[ \t]{0,8}[:=>-])(?:(?<=[:=])[=>]|(?<=-)>)?${VALUE_OPENING}`;
+  // — when the caller says how its value starts — a look-ahead that rejects the operator unless
+  // such a value follows (most operators in code are followed by something else, and this is far
+  // cheaper than the look-behind), then the name checked backwards, then the operator's optional
+  // second character. `valueStart` is one regex item (a class with its count, or a group).
+  const value = valueStart === undefined ? '' : String.raw`(?=[=>]?${VALUE_OPENING}${valueStart})`;
+  return String.raw`(?:[:=>]|-(?=>))${value}(?<=(?<![${NAME_CHARS}])(?:(?<name>${name})|${NAME_VALUE_FORM})(?:${QUOTE})?[ \t]{0,8}[:=>-])(?:(?<=[:=])[=>]|(?<=-)>)?${VALUE_OPENING}`;
+}
+
+/** Characters no assignment match consumes (not in an operator, VALUE_OPENING or a value class). */
+export const ASSIGNMENT_BREAKS = '\n;{}';
+
+/**
+ * The scan scope of a pattern that starts with assignmentStart(): a match starts at the operator,
+ * and a word of the name is at most ~100 characters before it (in the Kubernetes long form, the
+ * name is on the line before `value:`); `words` must hold a literal of every name the pattern
+ * accepts. Such a pattern never consumes a line break, `;`, `{` or `}` (ASSIGNMENT_BREAKS); its
+ * look-behind reaches back at most ~170 characters.
+ */
+export function assignmentScope(words: readonly string[] = CREDENTIAL_KEYWORDS): ScanScope {
+  return { near: { keywords: words, before: 0, after: 128, lookbehind: 256, breaks: ASSIGNMENT_BREAKS } };
 }
 
 /**
@@ -61,7 +83,7 @@ export function assignmentStart(name = CREDENTIAL_NAME): string {
 export function assignmentPattern(value: string, valueClass: string, name = CREDENTIAL_NAME, flags = 'gim', minLength = 6): RegExp {
   // The look-ahead right after the operator rejects `a = b`-style short values before the
   // look-behind checks the name: most operators in code are followed by short values.
-  const start = assignmentStart(name).replace(/^\(\?:\[:=>\]\|-\(\?=>\)\)/, (op) => String.raw`${op}(?=[=>]?${VALUE_OPENING}[${valueClass}]{${minLength}})`);
+  const start = assignmentStart(name, `[${valueClass}]{${minLength}}`);
   return new RegExp(String.raw`${start}${START(valueClass.replace('=', ''))}(?<secret>${value})${END(valueClass)}`, flags);
 }
 
