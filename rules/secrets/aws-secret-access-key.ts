@@ -4,10 +4,9 @@
  * is on the line or just before. AWS's documentation example (`wJalrXUtnFEMI/…EXAMPLEKEY`) never counts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { NAME_CHARS, assignmentScope, assignmentStart } from './lib/patterns.js';
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'aws-secret-access-key',
     description: 'AWS secret access key in plaintext',
@@ -33,4 +32,5 @@ export default withScope(defineSecretRule({
       negative: ['AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', `AWS_SECRET_ACCESS_KEY=\${AWS_SECRET_ACCESS_KEY}`, `GIT_SECRET=${fake.hex(40)}`],
     };
   },
-}), assignmentScope());
+  scope: assignmentScope(),
+});

@@ -10,7 +10,6 @@ import { validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { entropyToMnemonic } from '@scure/bip39';
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 
 const WORDS = new Set(wordlist);
 const LENGTHS = new Set([12, 15, 18, 21, 24]);
@@ -28,7 +27,7 @@ export function isSeedPhrase(text: string): boolean {
   return validateMnemonic(words.join(' '), wordlist);
 }
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'bip39-seed-phrase',
     description: 'Wallet recovery phrase (BIP39 mnemonic) in plaintext',
@@ -70,4 +69,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), { runs: [{ chars: 'a-z \\t,', min: 47, pad: 8 }] });
+  scope: { runs: [{ chars: 'a-z \\t,', min: 47, pad: 8 }] },
+});

@@ -5,7 +5,6 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
@@ -13,7 +12,7 @@ const shapes = [
   /^[A-Za-z0-9]{32}$/,
 ];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'bitstamp-api-key',
     description: 'Bitstamp API key or secret in plaintext',
@@ -50,4 +49,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), exchangeScope('bitstamp'));
+  scope: exchangeScope('bitstamp'),
+});

@@ -5,7 +5,6 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
@@ -15,7 +14,7 @@ const shapes = [
   /^[0-9a-f]{128}$/,
 ];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'bitvavo-api-key',
     description: 'Bitvavo API key or secret in plaintext',
@@ -52,4 +51,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), exchangeScope('bitvavo'));
+  scope: exchangeScope('bitvavo'),
+});

@@ -5,7 +5,6 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
@@ -15,7 +14,7 @@ const shapes = [
   /^[A-Za-z0-9]{36}$/,
 ];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'bybit-api-key',
     description: 'Bybit API key or secret in plaintext',
@@ -52,4 +51,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), exchangeScope('bybit'));
+  scope: exchangeScope('bybit'),
+});

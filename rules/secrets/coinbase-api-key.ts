@@ -5,7 +5,6 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
@@ -23,7 +22,7 @@ const shapes = [
   /^[0-9a-f]{32}$/,
 ];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'coinbase-api-key',
     description: 'Coinbase API key or secret in plaintext',
@@ -61,4 +60,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), exchangeScope('coinbase'));
+  scope: exchangeScope('coinbase'),
+});

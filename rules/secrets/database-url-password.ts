@@ -5,7 +5,6 @@
  * `${VAR}`, `<password>`, `:***@`) are not reported.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 
 const STAND_INS = new Set([
   'password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'postgres', 'mysql', 'root', 'admin', 'guest', 'user', 'username',
@@ -15,7 +14,7 @@ const STAND_INS = new Set([
 /** The schemes' literal words; a match starts at one of them (its scan scope). */
 const KEYWORDS = ['postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'cockroachdb', 'clickhouse'];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'database-url-password',
     description: 'Database URL with a password in plaintext',
@@ -52,4 +51,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), { near: { keywords: KEYWORDS, before: 0, after: 0, lookbehind: 8 } });
+  scope: { near: { keywords: KEYWORDS, before: 0, after: 0, lookbehind: 8 } },
+});

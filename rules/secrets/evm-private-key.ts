@@ -8,7 +8,6 @@
  * The value must be a valid secp256k1 scalar (1 ≤ k < n).
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { CREDENTIAL_KEYWORDS, CREDENTIAL_NAME, NAME_CHARS, QUOTE, assignedName, assignmentScope, assignmentStart, nameWords } from './lib/patterns.js';
 
 const SECP256K1_N = BigInt('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141');
@@ -29,7 +28,7 @@ const HEX_KEY = '(?:0x)?[0-9a-fA-F]{64}';
 /** `new Wallet("0x…")` and friends: starts at the `(` (cheap to find), a key must follow, the function name is checked backwards (every name holds a word of the scope: wallet, priv, key, account, signer). */
 const WALLET_CALL = String.raw`\((?=[ \t]{0,4}(?:${QUOTE})?${HEX_KEY})(?<=(?:Wallet|privateKeyToAccount|privateKeyToAddress|fromPrivateKey|from_key|fromKey|PrivateKey|LocalAccount|signerFromKey)[ \t]{0,2}\()[ \t]{0,4}(?:${QUOTE})?`;
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'evm-private-key',
     description: 'EVM wallet private key in plaintext',
@@ -85,4 +84,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), assignmentScope([...CREDENTIAL_KEYWORDS, 'signer', 'wallet', 'deployer', 'account']));
+  scope: assignmentScope([...CREDENTIAL_KEYWORDS, 'signer', 'wallet', 'deployer', 'account']),
+});

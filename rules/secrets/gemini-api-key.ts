@@ -5,7 +5,6 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
@@ -17,7 +16,7 @@ const shapes = [
   /^[A-Za-z0-9]{27,28}$/,
 ];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'gemini-api-key',
     description: 'Gemini API key or secret in plaintext',
@@ -54,4 +53,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), exchangeScope('gemini'));
+  scope: exchangeScope('gemini'),
+});

@@ -14,7 +14,6 @@
  * for generic rules: their `key:"…"` pairs are build artefacts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { shannonEntropy } from '../../src/core/entropy.js';
 import { nameSaysNotSecret } from './lib/exchange.js';
 import { assignedName, assignmentPattern, assignmentScope, looksLikeIdentifier, nameWords } from './lib/patterns.js';
@@ -85,7 +84,7 @@ function caseFlips(value: string): number {
   return flips;
 }
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'generic-secret-assignment',
     description: 'High-entropy value assigned to a secret-named variable',
@@ -132,4 +131,5 @@ export default withScope(defineSecretRule({
       `key: ${fake.hex(40)}`,
     ],
   }),
-}), assignmentScope());
+  scope: assignmentScope(),
+});

@@ -5,7 +5,6 @@
  * `exchange` block, YAML section). Shared logic: ./lib/exchange.ts.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { exchangeContext, exchangeKeywords, exchangePattern, exchangeScope, exchangeValidate } from './lib/exchange.js';
 
 const shapes = [
@@ -13,7 +12,7 @@ const shapes = [
   /^[0-9a-z]{8}-[0-9a-z]{8}-[0-9a-z]{8}-[0-9a-z]{5,10}$/,
 ];
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'htx-api-key',
     description: 'HTX (Huobi) API key or secret in plaintext',
@@ -50,4 +49,5 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), exchangeScope('htx'));
+  scope: exchangeScope('htx'),
+});

@@ -9,7 +9,6 @@
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { base58Decode, base58Encode } from './lib/base58.js';
 
 const B58 = '1-9A-HJ-NP-Za-km-z';
@@ -47,7 +46,7 @@ function bytesOf(secret: string): Uint8Array | null {
   return raw !== null && raw.length === 64 ? raw : null;
 }
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'solana-private-key',
     description: 'Solana wallet secret key in plaintext',
@@ -92,9 +91,10 @@ export default withScope(defineSecretRule({
       ],
     };
   },
-}), {
-  runs: [
-    { chars: '0-9 \\t\\r\\n,\\[\\]', min: 129, pad: 2 },
-    { chars: B58, min: 86, pad: 8 },
-  ],
+  scope: {
+    runs: [
+      { chars: '0-9 \\t\\r\\n,\\[\\]', min: 129, pad: 2 },
+      { chars: B58, min: 86, pad: 8 },
+    ],
+  },
 });

@@ -4,9 +4,8 @@
  * A leaked token lets anyone read the bot's chats (trade alerts, balances) and send as the bot.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'telegram-bot-token',
     description: 'Telegram bot token in plaintext',
@@ -28,4 +27,5 @@ export default withScope(defineSecretRule({
       negative: ['TELEGRAM_TOKEN=123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'TELEGRAM_TOKEN=${TELEGRAM_TOKEN}', `time=12345678:AA${'a'.repeat(33)}`, `id=${1000000000 + fake.int(999999999)}:${fake.alnum(35)}`],
     };
   },
-}), { runs: [{ chars: '0-9A-Za-z_:-', min: 44, pad: 2 }] });
+  scope: { runs: [{ chars: '0-9A-Za-z_:-', min: 44, pad: 2 }] },
+});

@@ -5,7 +5,6 @@
  * base58 strings of that length never match.
  */
 import { defineSecretRule } from '../../src/core/define-rule.js';
-import { withScope } from '../../src/core/scanner.js';
 import { base58CheckDecode, base58CheckEncode } from './lib/base58.js';
 
 export function isWif(text: string): boolean {
@@ -15,7 +14,7 @@ export function isWif(text: string): boolean {
   return payload.length === 33 || (payload.length === 34 && payload[33] === 0x01);
 }
 
-export default withScope(defineSecretRule({
+export default defineSecretRule({
   meta: {
     name: 'wif-private-key',
     description: 'Bitcoin private key (WIF) in plaintext',
@@ -39,4 +38,5 @@ export default withScope(defineSecretRule({
       negative: [`BTC_WIF=${broken}`, `address = "1${fake.base58(33)}"`, `blob=${fake.base64(120)}`],
     };
   },
-}), { runs: [{ chars: '1-9A-HJ-NP-Za-km-z', min: 51, pad: 2 }] });
+  scope: { runs: [{ chars: '1-9A-HJ-NP-Za-km-z', min: 51, pad: 2 }] },
+});

@@ -62,7 +62,33 @@ export interface SecretRuleInput {
   validate?: (secret: string, groups: Record<string, string | undefined>) => boolean;
   /** Deterministic samples built at run time, so no real-looking secret is committed. */
   samples: (fake: Fake) => SecretSamples;
+  /** Where the pattern can match (a speed hint; see {@link ScanScope}). Without it the pattern runs over every fragment the prefilter lets through. */
+  scope?: ScanScope;
 }
+
+/**
+ * Where a rule's pattern can match, so the scanner runs it on those parts of a fragment only (a
+ * speed hint: it never changes what is found, which test/core/scanner-scope.test.ts checks by
+ * scanning the corpus, fixtures and samples with and without scopes). Without a scope a rule's
+ * pattern runs over the whole fragment.
+ */
+export interface ScanScope {
+  /**
+   * Every reportable match starts between `before` characters before and `after` characters after
+   * an occurrence of one of `keywords` (case-insensitive, ASCII), and no match consumes any of the `breaks` characters (default: a line break;
+   * look-behinds may look back across them): the pattern runs from break to break around the
+   * occurrences, with `lookbehind` characters before for its look-behinds.
+   */
+  near?: { keywords: readonly string[]; before: number; after: number; lookbehind: number; breaks?: string };
+  /**
+   * Every reportable match's secret lies inside a run of at least `min` characters of the
+   * character class `chars` (the body of a `[…]`, ASCII); `pad` characters on each side of the
+   * run cover the match's delimiters and look-arounds. Found by sampling every `min`-th character,
+   * so long minimums are cheap.
+   */
+  runs?: readonly { chars: string; min: number; pad: number }[];
+}
+
 
 export interface SecretRule extends Omit<SecretRuleInput, 'meta'> {
   kind: 'secret';

@@ -23,37 +23,6 @@ export interface SecretHit {
   name?: string;
 }
 
-/**
- * Where a rule's pattern can match, so the scanner runs it on those parts of a fragment only (a
- * speed hint: it never changes what is found, which test/core/scanner-scope.test.ts checks by
- * scanning the corpus, fixtures and samples with and without scopes). Without a scope a rule's
- * pattern runs over the whole fragment.
- */
-export interface ScanScope {
-  /**
-   * Every reportable match starts between `before` characters before and `after` characters after
-   * an occurrence of one of `keywords` (case-insensitive, ASCII), and no match consumes any of the `breaks` characters (default: a line break;
-   * look-behinds may look back across them): the pattern runs from break to break around the
-   * occurrences, with `lookbehind` characters before for its look-behinds.
-   */
-  near?: { keywords: readonly string[]; before: number; after: number; lookbehind: number; breaks?: string };
-  /**
-   * Every reportable match's secret lies inside a run of at least `min` characters of the
-   * character class `chars` (the body of a `[…]`, ASCII); `pad` characters on each side of the
-   * run cover the match's delimiters and look-arounds. Found by sampling every `min`-th character,
-   * so long minimums are cheap.
-   */
-  runs?: readonly { chars: string; min: number; pad: number }[];
-}
-
-/** A secret rule with a scan scope (see {@link withScope}). */
-export type ScopedSecretRule = SecretRule & { scope?: ScanScope };
-
-/** Attaches a scan scope to a rule. */
-export function withScope(rule: SecretRule, scope: ScanScope): ScopedSecretRule {
-  return Object.assign(rule, { scope });
-}
-
 export interface ScannerOptions {
   /** Extra allow regexes per rule id (from config), matched against the secret. */
   allowByRule?: Record<string, readonly RegExp[]>;
@@ -266,7 +235,7 @@ export class SecretScanner {
       cls.min = Math.min(cls.min, min);
       return cls;
     };
-    for (const rule of rules as readonly ScopedSecretRule[]) {
+    for (const rule of rules) {
       const flags = [...new Set(`${rule.pattern.flags}gd`.replace(/[yuv]/g, ''))].sort().join('');
       // Rules with the same pattern (the exchange rules) share one RegExp, so a file that mentions
       // many exchanges is matched once and each match is offered to every rule of the group.

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { secretRules } from '../../rules/secrets/index.js';
 import { defineSecretRule } from '../../src/core/define-rule.js';
 import { Fake } from '../../src/core/fake.js';
-import { SecretScanner, withScope, type ScopedSecretRule } from '../../src/core/scanner.js';
+import { SecretScanner } from '../../src/core/scanner.js';
 import { generateCorpus } from '../corpus/generate.js';
 import { expandTemplate } from '../rules/secrets/fixture-template.js';
 
@@ -33,7 +33,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/secrets');
 
 describe('scan scopes find exactly what whole-fragment scans find', () => {
   it('scopes the rules that run on most files', () => {
-    const names = (secretRules as readonly ScopedSecretRule[]).filter((r) => r.scope !== undefined).map((r) => r.meta.name);
+    const names = secretRules.filter((r) => r.scope !== undefined).map((r) => r.meta.name);
     for (const name of ['generic-secret-assignment', 'evm-private-key', 'bip39-seed-phrase', 'solana-private-key', 'wif-private-key', 'binance-api-key', 'gate-api-key']) {
       expect(names).toContain(name);
     }
@@ -91,15 +91,13 @@ describe('scan scopes find exactly what whole-fragment scans find', () => {
   });
 
   it('merges overlapping regions: a match is reported once', () => {
-    const rule = withScope(
-      defineSecretRule({
-        meta: { name: 'scoped', description: 'd', severity: 'high', recommended: true, message: 'm', fix: 'f' },
-        keywords: [],
-        pattern: /(?<secret>[a-z0-9]{20,40})/g,
-        samples: () => ({ positive: [], negative: [] }),
-      }),
-      { runs: [{ chars: 'a-z', min: 8, pad: 1 }, { chars: 'a-z0-9', min: 20, pad: 1 }] },
-    );
+    const rule = defineSecretRule({
+      meta: { name: 'scoped', description: 'd', severity: 'high', recommended: true, message: 'm', fix: 'f' },
+      keywords: [],
+      pattern: /(?<secret>[a-z0-9]{20,40})/g,
+      samples: () => ({ positive: [], negative: [] }),
+      scope: { runs: [{ chars: 'a-z', min: 8, pad: 1 }, { chars: 'a-z0-9', min: 20, pad: 1 }] },
+    });
     const text = `-- ${'abcdefgh1'.repeat(3)}abcdefghij -- 12345678901234567890123 --`;
     const a = new SecretScanner([rule]).scan({ path: 'f', text, startLine: 1 });
     const b = new SecretScanner([rule], { ignoreScopes: true }).scan({ path: 'f', text, startLine: 1 });

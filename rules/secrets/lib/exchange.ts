@@ -12,7 +12,7 @@
  */
 import { shannonEntropy } from '../../../src/core/entropy.js';
 import { isPlaceholder } from '../../../src/core/placeholders.js';
-import type { ScanScope } from '../../../src/core/scanner.js';
+import type { ScanScope } from '../../../src/core/define-rule.js';
 import { ASSIGNMENT_BREAKS, assignedName, assignmentPattern, looksLikeIdentifier, nameWords } from './patterns.js';
 
 /** Every exchange mention, to tell "this exchange" from "another exchange" in names and context. */

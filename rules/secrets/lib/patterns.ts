@@ -4,7 +4,7 @@
  * inside a longer run, so a hostile line of repeated name or value characters is tried once per run,
  * not once per character (test/redos.test.ts proves the scan stays linear).
  */
-import type { ScanScope } from '../../../src/core/scanner.js';
+import type { ScanScope } from '../../../src/core/define-rule.js';
 
 /** A quote, optionally escaped once or twice (JSON strings inside notebooks and JSON-in-JSON). */
 export const QUOTE = String.raw`(?:\\{1,2})?["'\x60]`;
