@@ -25,14 +25,21 @@ try {
   process.exitCode = 2;
 }
 if (run !== undefined) {
-  process.exitCode = await run({
-    argv: process.argv.slice(2),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-    isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
-  });
+  try {
+    process.exitCode = await run({
+      argv: process.argv.slice(2),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      env: process.env,
+      cwd: process.cwd(),
+      isTTY: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
+    });
+  } catch {
+    // run() handles its own errors; this is the last resort if that handling itself failed. Never
+    // let Node print the error: its message or stack could hold scanned data.
+    process.stderr.write('keyaudit: internal error. Nothing was reported as safe.\n');
+    process.exitCode = 2;
+  }
   loader?.saveCodeCache();
 }

@@ -128,6 +128,18 @@ describe('canaries never leak', () => {
       expect(crash.code).toBe(2);
       expect(crash.stderr).toMatch(/internal error/);
     }
+    // Worse: every regex fails on the scanned text, the error handler's own included, so handling
+    // the error fails too. bin/keyaudit.js's last resort must still print nothing of it.
+    const everywhere = path.join(tmp, 'boom-everywhere.mjs');
+    writeFileSync(
+      everywhere,
+      `const original = RegExp.prototype.exec;\nRegExp.prototype.exec = function (s) { if (String(s).includes('ccxt.binance')) throw new Error('boom near ' + String(s)); return original.call(this, s); };\n`,
+    );
+    for (const debug of ['0', '1']) {
+      const crash = await run(['scan', '--no-keys', 'bot.py'], { preload: everywhere, env: { KEYAUDIT_DEBUG: debug } });
+      expect(crash.code).toBe(2);
+      expect(crash.stderr).toMatch(/internal error/);
+    }
 
     const files: string[] = [];
     const walk = (dir: string): void => {
