@@ -16,8 +16,9 @@
  *   staged/   a repository with 10 staged files (the pre-commit hook case);
  *   secretlint/ secretlint + its recommended preset (npm; not a project dependency).
  * Then it times, with hyperfine (median of several runs) and /usr/bin/time (peak RSS):
- *   tree:    keyaudit vs secretlint vs ripgrep with an equivalent pattern set (bench/patterns.rg, ASCII
- *            mode: --no-unicode, as keyaudit's regexes; Unicode classes make rg ~20x slower here);
+ *   tree:    keyaudit vs ripgrep with an equivalent pattern set (bench/patterns.rg, ASCII mode:
+ *            --no-unicode, as keyaudit's regexes; Unicode classes make rg ~20x slower here), run
+ *            interleaved; then secretlint once (BENCH_SECRETLINT_LIMIT=seconds, default 1800; 0 skips);
  *   staged:  `keyaudit scan --staged` (without and with a config file) vs `node -e 0`;
  *   history: `keyaudit scan --history` vs `git log -p --all | rg -f bench/patterns.rg`.
  * Results go to bench/.work/results.json and are printed as the Markdown table of docs/performance.md.
@@ -261,12 +262,17 @@ function hyperfine(name, commands, { cwd, runs = RUNS, warmup = 1, shell = false
   return Object.fromEntries(json.results.map((r) => [r.command, { median: r.median, mean: r.mean, min: r.min, max: r.max, cpu: r.user + r.system, runs: r.times.length }]));
 }
 
-/** One run under GNU time: wall and user+system seconds, peak RSS in MB; stdout saved to `out`. */
-function timed(cmd, args, cwd, out) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', `${out}.time`, cmd, ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 });
+/**
+ * One run under GNU time: wall and user+system seconds, peak RSS in MB; stdout saved to `out`.
+ * With `limit` (seconds) the command is killed at the limit and the run marked unfinished.
+ */
+function timed(cmd, args, cwd, out, limit = 0) {
+  const argv = limit > 0 ? ['timeout', '--signal=KILL', String(limit), cmd, ...args] : [cmd, ...args];
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', `${out}.time`, ...argv], { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 });
   writeFileSync(out, result.stdout ?? '');
   const [wall, user, sys, rss] = readFileSync(`${out}.time`, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMB: rss / 1024 };
+  // timeout exits 124 (TERM) or 137 (KILL) when it had to stop the command.
+  return { wall, cpu: user + sys, rssMB: rss / 1024, finished: result.status !== 124 && result.status !== 137 };
 }
 
 /** Peak resident set size in MB (GNU time's %M is in KiB). */
@@ -290,24 +296,38 @@ async function main() {
 
   if (want('tree')) {
     const tree = await buildTree();
-    const sl = ensureSecretlint();
     const bytes = duBytes(tree);
     results.tree = { bytes, files: countFiles(tree) };
     log(`tree: ${(bytes / 1e6).toFixed(0)} MB, ${results.tree.files} files`);
-    // keyaudit and secretlint take minutes on this tree: each is timed by GNU time over single runs
-    // (wall, CPU, peak RSS), median over BENCH_TREE_RUNS (default 1); ripgrep is quick: hyperfine.
-    const treeRuns = Number(process.env.BENCH_TREE_RUNS ?? 1);
+    // keyaudit and ripgrep run interleaved (rg, keyaudit, rg, keyaudit…) under GNU time, so a busy
+    // machine slows both alike; the ratio is the median of the per-pair ratios. secretlint takes
+    // tens of minutes here: one run, stopped at BENCH_SECRETLINT_LIMIT seconds (default 1800;
+    // 0 skips it).
+    const treeRuns = Number(process.env.BENCH_TREE_RUNS ?? RUNS);
     const rgArgs = ['--no-unicode', '--no-ignore', '--hidden', '--count-matches', '--no-messages', '-f', PATTERNS, '.'];
     const kaArgs = [BIN, 'scan', '--no-keys', '--fail-on', 'never', '--format', 'json', '.'];
-    const slArgs = [sl.bin, '--secretlintrc', sl.rc, '--format', 'json', '**/*'];
-    results.tree.times = hyperfine('tree', [['ripgrep', `rg ${rgArgs.map(q).join(' ')}`]], { cwd: tree, shell: true });
-    results.tree.rssMB = { ripgrep: peakRss('rg', rgArgs, tree) };
-    for (const [name, cmd, args] of [['keyaudit', node, kaArgs], ['secretlint', node, slArgs]]) {
-      const runs = Array.from({ length: treeRuns }, () => timed(cmd, args, tree, path.join(WORK, `tree-${name}.out`)));
-      const med = (k) => runs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-      results.tree.times[name] = { median: med('wall'), cpu: med('cpu'), runs: runs.length };
-      results.tree.rssMB[name] = med('rssMB');
-      log(`${name}: ${med('wall').toFixed(1)} s wall, ${med('cpu').toFixed(1)} s CPU`);
+    const pairs = [];
+    for (let i = 0; i < treeRuns; i++) {
+      const rg = timed('rg', rgArgs, tree, path.join(WORK, 'tree-ripgrep.out'));
+      const ka = timed(node, kaArgs, tree, path.join(WORK, 'tree-keyaudit.out'));
+      pairs.push({ rg, ka });
+      log(`pair ${i + 1}: ripgrep ${rg.wall.toFixed(1)} s, keyaudit ${ka.wall.toFixed(1)} s wall (${((100 * rg.wall) / ka.wall).toFixed(0)} %), CPU ${((100 * rg.cpu) / ka.cpu).toFixed(0)} %`);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    results.tree.times = {};
+    results.tree.rssMB = {};
+    for (const [name, key] of [['ripgrep', 'rg'], ['keyaudit', 'ka']]) {
+      results.tree.times[name] = { median: median(pairs.map((p) => p[key].wall)), cpu: median(pairs.map((p) => p[key].cpu)), runs: pairs.length };
+      results.tree.rssMB[name] = median(pairs.map((p) => p[key].rssMB));
+    }
+    results.tree.pairRatio = { wall: median(pairs.map((p) => p.rg.wall / p.ka.wall)), cpu: median(pairs.map((p) => p.rg.cpu / p.ka.cpu)), min: Math.min(...pairs.map((p) => p.rg.wall / p.ka.wall)), max: Math.max(...pairs.map((p) => p.rg.wall / p.ka.wall)) };
+    const limit = Number(process.env.BENCH_SECRETLINT_LIMIT ?? 1800);
+    if (limit > 0) {
+      const sl = ensureSecretlint();
+      const run = timed(node, [sl.bin, '--secretlintrc', sl.rc, '--format', 'json', '**/*'], tree, path.join(WORK, 'tree-secretlint.out'), limit);
+      results.tree.times.secretlint = { median: run.wall, cpu: run.cpu, runs: 1, finished: run.finished };
+      results.tree.rssMB.secretlint = run.rssMB;
+      log(`secretlint: ${run.wall.toFixed(0)} s wall${run.finished ? '' : ' (stopped at the limit, unfinished)'}`);
     }
     const found = JSON.parse(readFileSync(path.join(WORK, 'tree-keyaudit.out'), 'utf8'));
     results.tree.keyauditFindings = found.findings.length;
@@ -390,12 +410,16 @@ function markdown(r) {
     const t = r.tree.times;
     const mbps = (s) => `${(r.tree.bytes / 1e6 / s).toFixed(0)} MB/s`;
     lines.push(`Working tree: ${(r.tree.bytes / 1e6).toFixed(0)} MB, ${r.tree.files} files; keyaudit found ${r.tree.keyauditFindings} findings (${r.tree.keyauditFindingsInPlanted} in the 200 planted files).`, '');
-    lines.push('| tool | median wall | throughput | CPU (user+sys) | keyaudit throughput relative to it (wall / CPU) |', '|---|---|---|---|---|');
-    for (const name of ['keyaudit', 'secretlint', 'ripgrep']) {
+    lines.push('| tool | median wall | throughput | CPU (user+sys) | peak RSS |', '|---|---|---|---|---|');
+    for (const name of ['keyaudit', 'ripgrep', 'secretlint']) {
       if (t[name] === undefined) continue;
-      lines.push(`| ${name} | ${ms(t[name].median)} | ${mbps(t[name].median)} | ${ms(t[name].cpu ?? NaN)} | ${(t[name].median / t.keyaudit.median).toFixed(2)}× / ${((t[name].cpu ?? NaN) / (t.keyaudit.cpu ?? NaN)).toFixed(2)}× |`);
+      const wall = `${ms(t[name].median)}${t[name].finished === false ? ' (stopped unfinished)' : ''}`;
+      lines.push(`| ${name} | ${wall} | ${mbps(t[name].median)} | ${ms(t[name].cpu ?? NaN)} | ${(r.tree.rssMB[name] ?? NaN).toFixed(0)} MB |`);
     }
-    lines.push('', `Peak RSS: ${Object.entries(r.tree.rssMB).map(([k, v]) => `${k} ${v.toFixed(0)} MB`).join(', ')}. keyaudit and secretlint: ${r.tree.times.keyaudit.runs} run(s) each (GNU time); ripgrep: hyperfine median of ${r.tree.times.ripgrep.runs}.`, '');
+    const p = r.tree.pairRatio;
+    if (p) lines.push('', `keyaudit's throughput as a share of ripgrep's (median of ${t.keyaudit.runs} interleaved pairs): **${(100 * p.wall).toFixed(0)} % wall** (pairs ${(100 * p.min).toFixed(0)}–${(100 * p.max).toFixed(0)} %), **${(100 * p.cpu).toFixed(0)} % CPU** (target ≥ 25 %).`);
+    if (t.secretlint) lines.push('', `keyaudit vs secretlint: ${(t.secretlint.median / t.keyaudit.median).toFixed(0)}× wall${t.secretlint.finished === false ? ' or more (secretlint did not finish)' : ''}, ${(t.secretlint.cpu / t.keyaudit.cpu).toFixed(0)}× CPU (target ≥ 10×).`);
+    lines.push('');
   }
   if (r.staged) {
     const base = r.staged['node -e 0'];
