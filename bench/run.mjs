@@ -267,7 +267,8 @@ function hyperfine(name, commands, { cwd, runs = RUNS, warmup = 1, shell = false
  * With `limit` (seconds) the command is killed at the limit and the run marked unfinished.
  */
 function timed(cmd, args, cwd, out, limit = 0) {
-  const argv = limit > 0 ? ['timeout', '--signal=KILL', String(limit), cmd, ...args] : [cmd, ...args];
+  // TERM (then KILL 10 s later): timeout waits for the command, so GNU time still sees its CPU and RSS.
+  const argv = limit > 0 ? ['timeout', '--kill-after=10', String(limit), cmd, ...args] : [cmd, ...args];
   const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', `${out}.time`, ...argv], { cwd, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 });
   writeFileSync(out, result.stdout ?? '');
   const [wall, user, sys, rss] = readFileSync(`${out}.time`, 'utf8').trim().split('\n').pop().split(' ').map(Number);
