@@ -4,8 +4,8 @@
  * of the tree or into a loop; reports binary, oversized and unreadable files instead of skipping them
  * silently. `.env` files are always visited, even when git ignores them: that is where secrets live.
  */
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { SkippedFile } from '../core/types.js';
@@ -44,7 +44,7 @@ interface IgnoreLayer {
   matcher: Ignore;
 }
 
-const toPosix = (p: string): string => p.split(path.sep).join('/');
+const toPosix = path.sep === '/' ? (p: string): string => p : (p: string): string => p.split(path.sep).join('/');
 
 export async function* walkTree(roots: readonly string[], options: WalkOptions): AsyncGenerator<WalkedFile> {
   const extra = ignore().add([...options.ignoreGlobs]);
@@ -71,7 +71,11 @@ export async function* walkTree(roots: readonly string[], options: WalkOptions):
   }
 }
 
-async function* walkDir(
+/**
+ * A synchronous generator: every call in it is synchronous (see below), and a file passed up a
+ * chain of nested async generators (one per directory level) cost a promise per level.
+ */
+function* walkDir(
   dir: string,
   ignoreRoot: string,
   treeRoot: string,
@@ -79,7 +83,7 @@ async function* walkDir(
   extra: Ignore,
   visitedDirs: Set<string>,
   options: WalkOptions,
-): AsyncGenerator<WalkedFile> {
+): Generator<WalkedFile> {
   const real = realPathOf(dir);
   if (visitedDirs.has(real)) return;
   visitedDirs.add(real);
@@ -98,15 +102,17 @@ async function* walkDir(
   const layers = [...parentLayers];
   // Only a directory that lists a .gitignore is asked for one: most have none, and a failed open
   // (an ENOENT error built and thrown per directory) cost the main thread ~0.2 s on the bench tree.
-  const ownIgnore = entries.some((e) => e.name === '.gitignore') ? await readIgnoreFile(path.join(dir, '.gitignore')) : null;
+  const ownIgnore = entries.some((e) => e.name === '.gitignore') ? readIgnoreFile(path.join(dir, '.gitignore')) : null;
   if (ownIgnore !== null) layers.push({ base: toPosix(path.relative(ignoreRoot, dir)), matcher: ownIgnore });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const dirToIgnoreRoot = toPosix(path.relative(ignoreRoot, dir));
+  const dirToCwd = toPosix(path.relative(options.cwd, dir));
 
   for (const entry of entries) {
     if (entry.name === '.git' && entry.isDir) continue;
     const abs = path.join(dir, entry.name);
-    const relToIgnoreRoot = toPosix(path.relative(ignoreRoot, abs));
-    const relToCwd = toPosix(path.relative(options.cwd, abs));
+    const relToIgnoreRoot = childRelative(dirToIgnoreRoot, ignoreRoot, abs, entry.name);
+    const relToCwd = childRelative(dirToCwd, options.cwd, abs, entry.name);
     const display = relToCwd.startsWith('../') || path.isAbsolute(relToCwd) ? toPosix(abs) : relToCwd;
     const isDir = entry.isDir;
     if (extra.ignores(isDir ? `${relToCwdForIgnore(relToCwd)}/` : relToCwdForIgnore(relToCwd))) continue;
@@ -131,14 +137,25 @@ async function* walkDir(
       continue;
     }
     if (ignored && !isEnvFileName(entry.name)) continue;
-    const file = toWalked(abs, options, ignored);
+    const file = toWalked(abs, options, ignored, display);
     if (file !== null) yield file;
   }
 }
 
-function toWalked(abs: string, options: WalkOptions, gitignored: boolean): WalkedFile | null {
-  const relToCwd = toPosix(path.relative(options.cwd, abs));
-  const display = relToCwd.startsWith('../') || path.isAbsolute(relToCwd) ? toPosix(abs) : relToCwd;
+/**
+ * path.relative(from, abs) for `abs`, an entry `name` of a directory `dirRel` away from `from`:
+ * when the directory is `from` or inside it, that is `dirRel/name` (relative() is lexical), built
+ * without resolving both paths again for every file.
+ */
+function childRelative(dirRel: string, from: string, abs: string, name: string): string {
+  if (dirRel === '') return name;
+  if (dirRel.startsWith('..') || path.isAbsolute(dirRel)) return toPosix(path.relative(from, abs));
+  return `${dirRel}/${name}`;
+}
+
+function toWalked(abs: string, options: WalkOptions, gitignored: boolean, displayPath?: string): WalkedFile | null {
+  const relToCwd = displayPath === undefined ? toPosix(path.relative(options.cwd, abs)) : '';
+  const display = displayPath ?? (relToCwd.startsWith('../') || path.isAbsolute(relToCwd) ? toPosix(abs) : relToCwd);
   let info;
   try {
     info = lstatSync(abs);
@@ -194,9 +211,9 @@ function isIgnored(layers: readonly IgnoreLayer[], relPath: string, isDir: boole
   return ignored;
 }
 
-async function readIgnoreFile(file: string): Promise<Ignore | null> {
+function readIgnoreFile(file: string): Ignore | null {
   try {
-    const text = await readFile(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
     return ignore().add(text);
   } catch {
     return null;
@@ -218,14 +235,14 @@ async function findRepoRoot(start: string): Promise<string | null> {
 async function inheritedLayers(repoRoot: string | null, scanDir: string): Promise<IgnoreLayer[]> {
   if (repoRoot === null) return [];
   const layers: IgnoreLayer[] = [];
-  const exclude = await readIgnoreFile(path.join(repoRoot, '.git', 'info', 'exclude'));
+  const exclude = readIgnoreFile(path.join(repoRoot, '.git', 'info', 'exclude'));
   if (exclude !== null) layers.push({ base: '', matcher: exclude });
   const rel = path.relative(repoRoot, scanDir);
   if (rel === '' || rel.startsWith('..')) return layers;
   const parts = rel.split(path.sep);
   for (let i = 0; i < parts.length; i++) {
     const dir = path.join(repoRoot, ...parts.slice(0, i));
-    const matcher = await readIgnoreFile(path.join(dir, '.gitignore'));
+    const matcher = readIgnoreFile(path.join(dir, '.gitignore'));
     if (matcher !== null) layers.push({ base: toPosix(path.relative(repoRoot, dir)), matcher });
   }
   return layers;
