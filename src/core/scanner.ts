@@ -178,24 +178,29 @@ function classTable(chars: string): Uint8Array {
 }
 
 /**
- * Runs of at least `min` characters of a class, as [start, end) pairs. Samples every `min`-th
- * character: a run that long must cover a sample, and the text between samples is read only
- * where a sample falls in a run, so a long minimum skips most of the text.
+ * Runs of at least `min` characters of a class, as [start, end) pairs. After a character known not
+ * to be in the class (at `last`), a long enough run must reach `last + min`: that character is read
+ * first, and then the ones before it, backwards, until one is not in the class (which becomes
+ * `last`) or all `min` are (a run: it is then read forwards to its end). In text of short runs
+ * this reads a few characters per `min`; every character is read at most twice. (It replaced a
+ * scan that sampled every `min`-th character and read the whole run around each sample that was
+ * in the class, which for a class of lower-case letters and spaces read most of the text.)
  */
 function classRuns(text: string, table: Uint8Array, min: number): number[] {
   const out: number[] = [];
   const n = text.length;
-  for (let i = min - 1; i < n; ) {
-    if (table[text.charCodeAt(i)] === 0) {
-      i += min;
+  let last = -1;
+  for (let probe = last + min; probe < n; probe = last + min) {
+    let i = probe;
+    while (i > last && table[text.charCodeAt(i)] === 1) i--;
+    if (i > last) {
+      last = i;
       continue;
     }
-    let start = i;
-    while (start > 0 && table[text.charCodeAt(start - 1)] === 1) start--;
-    let end = i + 1;
+    let end = probe + 1;
     while (end < n && table[text.charCodeAt(end)] === 1) end++;
-    if (end - start >= min) out.push(start, end);
-    i = end + min;
+    out.push(last + 1, end);
+    last = end;
   }
   return out;
 }
