@@ -36,7 +36,7 @@ interface CompiledRule {
   rule: SecretRule;
   pattern: RegExp;
   allow: readonly RegExp[];
-  near: { words: readonly number[]; before: number; after: number; lookbehind: number; breaks: Uint8Array } | null;
+  near: { words: readonly number[]; before: number; after: number; lookbehind: number; breaks: Uint8Array; key: string } | null;
   runs: readonly { cls: RunClass; min: number; pad: number }[] | null;
   /** Neither near nor runs: the pattern runs over the whole fragment. */
   unscoped: boolean;
@@ -178,24 +178,29 @@ function classTable(chars: string): Uint8Array {
 }
 
 /**
- * Runs of at least `min` characters of a class, as [start, end) pairs. Samples every `min`-th
- * character: a run that long must cover a sample, and the text between samples is read only
- * where a sample falls in a run, so a long minimum skips most of the text.
+ * Runs of at least `min` characters of a class, as [start, end) pairs. After a character known not
+ * to be in the class (at `last`), a long enough run must reach `last + min`: that character is read
+ * first, and then the ones before it, backwards, until one is not in the class (which becomes
+ * `last`) or all `min` are (a run: it is then read forwards to its end). In text of short runs
+ * this reads a few characters per `min`; every character is read at most twice. (It replaced a
+ * scan that sampled every `min`-th character and read the whole run around each sample that was
+ * in the class, which for a class of lower-case letters and spaces read most of the text.)
  */
 function classRuns(text: string, table: Uint8Array, min: number): number[] {
   const out: number[] = [];
   const n = text.length;
-  for (let i = min - 1; i < n; ) {
-    if (table[text.charCodeAt(i)] === 0) {
-      i += min;
+  let last = -1;
+  for (let probe = last + min; probe < n; probe = last + min) {
+    let i = probe;
+    while (i > last && table[text.charCodeAt(i)] === 1) i--;
+    if (i > last) {
+      last = i;
       continue;
     }
-    let start = i;
-    while (start > 0 && table[text.charCodeAt(start - 1)] === 1) start--;
-    let end = i + 1;
+    let end = probe + 1;
     while (end < n && table[text.charCodeAt(end)] === 1) end++;
-    if (end - start >= min) out.push(start, end);
-    i = end + min;
+    out.push(last + 1, end);
+    last = end;
   }
   return out;
 }
@@ -252,7 +257,18 @@ export class SecretScanner {
         rule,
         pattern,
         allow: [...(rule.allow ?? []), ...(options.allowByRule?.[rule.meta.id] ?? []), ...(options.allowAll ?? [])],
-        near: near === undefined ? null : { words: nearWords, before: near.before, after: near.after, lookbehind: near.lookbehind, breaks: classTable(escapeClass(near.breaks ?? '\n')) },
+        near:
+          near === undefined
+            ? null
+            : {
+                words: nearWords,
+                before: near.before,
+                after: near.after,
+                lookbehind: near.lookbehind,
+                breaks: classTable(escapeClass(near.breaks ?? '\n')),
+                // Rules with equal scopes (the assignment rules) share their regions within a scan.
+                key: JSON.stringify([nearWords, near.before, near.after, near.lookbehind, near.breaks ?? '\n']),
+              },
         runs: runs === undefined ? null : runs.map((r) => ({ cls: classOf(r.chars, r.min), min: r.min, pad: r.pad })),
         unscoped: near === undefined && runs === undefined,
       };
@@ -297,8 +313,9 @@ export class SecretScanner {
     const groups = new Map<RegExp, CompiledRule[]>();
     for (const c of candidates) groups.set(c.pattern, [...(groups.get(c.pattern) ?? []), c]);
     const runCache = new Map<RunClass, number[]>();
+    const nearCache = new Map<string, Region[]>();
     for (const [pattern, group] of groups) {
-      const regions = this.ignoreScopes ? null : regionsOf(group, text, keywordHits, runCache);
+      const regions = this.ignoreScopes ? null : regionsOf(group, text, keywordHits, runCache, nearCache);
       for (const region of regions ?? [{ from: 0, to: text.length, keepFrom: 0, keepTo: text.length }]) {
         const part = region.from === 0 && region.to === text.length ? text : text.slice(region.from, region.to);
         // exec on the shared RegExp, not matchAll: matchAll clones the regex on every call, and a
@@ -376,19 +393,31 @@ export class SecretScanner {
  * The parts of `text` a group of rules sharing one pattern must be run on, or null for all of it
  * (a rule without a scope, or scoped parts covering most of the text anyway).
  */
-function regionsOf(group: readonly CompiledRule[], text: string, hits: KeywordHits | null, runCache: Map<RunClass, number[]>): Region[] | null {
+function regionsOf(
+  group: readonly CompiledRule[],
+  text: string,
+  hits: KeywordHits | null,
+  runCache: Map<RunClass, number[]>,
+  nearCache: Map<string, Region[]>,
+): Region[] | null {
   const n = text.length;
   const regions: Region[] = [];
   for (const c of group) {
     if (c.unscoped) return null;
     if (c.near !== null) {
-      const windows: number[] = [];
-      for (const id of c.near.words) {
-        const ranges = hits?.ranges[id];
-        if (ranges === undefined) continue;
-        for (let k = 0; k < ranges.length; k += 2) windows.push((ranges[k] as number) - c.near.before, (ranges[k + 1] as number) + c.near.after);
+      let near = nearCache.get(c.near.key);
+      if (near === undefined) {
+        const windows: number[] = [];
+        for (const id of c.near.words) {
+          const ranges = hits?.ranges[id];
+          if (ranges === undefined) continue;
+          for (let k = 0; k < ranges.length; k += 2) windows.push((ranges[k] as number) - c.near.before, (ranges[k + 1] as number) + c.near.after);
+        }
+        near = breakRegions(text, windows, c.near.lookbehind, c.near.breaks);
+        nearCache.set(c.near.key, near);
       }
-      regions.push(...breakRegions(text, windows, c.near.lookbehind, c.near.breaks));
+      // Merged below into copies: the cached regions are never changed.
+      for (const r of near) regions.push(r);
     }
     for (const r of c.runs ?? []) {
       let runs = runCache.get(r.cls);

@@ -33,12 +33,17 @@ export class ScanPool {
   private readonly pending = new Map<number, { slot: Slot; items: { file: WalkedFile; done: Done }[] }>();
   private waiters: (() => void)[] = [];
   private failure: Error | null = null;
+  private readyWorkers = 0;
 
   constructor(size: number, config: ResolvedConfig) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerUrl(), { workerData: { config } });
       const slot: Slot = { worker, inFlight: 0 };
-      worker.on('message', (msg: { id: number; results: FileScan[] }) => {
+      worker.on('message', (msg: { ready: true } | { id: number; results: FileScan[] }) => {
+        if ('ready' in msg) {
+          this.readyWorkers++;
+          return;
+        }
         const job = this.pending.get(msg.id);
         if (job === undefined) return;
         this.pending.delete(msg.id);
@@ -52,6 +57,14 @@ export class ScanPool {
       });
       this.slots.push(slot);
     }
+  }
+
+  /**
+   * A worker has loaded and built its scanner (or one failed, which the next submit reports):
+   * until then the caller may as well scan files itself.
+   */
+  get accepting(): boolean {
+    return this.readyWorkers > 0 || this.failure !== null;
   }
 
   /** Queues a file; resolves when the caller may walk on (not when the file is scanned). */

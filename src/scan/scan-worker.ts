@@ -18,3 +18,5 @@ parentPort?.on('message', (msg: { id: number; files: { absPath: string; relPath:
     parentPort?.postMessage({ id: msg.id, results });
   })();
 });
+// The pool scans in its own thread until a worker says it is ready.
+parentPort?.postMessage({ ready: true });
