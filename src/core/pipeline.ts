@@ -3,7 +3,7 @@
  * baseline/ignore -> dedupe -> sort. After `hitsToFindings`, no secret exists outside the engine.
  */
 import type { SecretHit } from './scanner.js';
-import type { Finding, Severity, SeveritySetting } from './types.js';
+import type { Finding, Severity, SeveritySetting, SkippedFile } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 import { maskSecret } from './mask.js';
 import { secretFingerprint } from './fingerprint.js';
@@ -57,6 +57,12 @@ export function dedupeAndSort(findings: readonly Finding[]): Finding[] {
     unique.push(f);
   }
   return unique.sort(compareFindings);
+}
+
+/** Skipped files in a stable order (workers finish in any order): by path, then reason. */
+export function sortSkipped(skipped: readonly SkippedFile[]): SkippedFile[] {
+  const key = (s: SkippedFile): string => `${s.path}\0${s.reason}\0${s.detail ?? ''}`;
+  return [...skipped].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

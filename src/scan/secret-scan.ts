@@ -8,7 +8,7 @@ import type { ScanPool } from './scan-pool.js';
 import type { FileFacts, HygieneRule, SecretRule } from '../core/define-rule.js';
 import { formatMessage } from '../core/define-rule.js';
 import { plainFingerprint } from '../core/fingerprint.js';
-import { hitsToFindings, type SeverityOf } from '../core/pipeline.js';
+import { hitsToFindings, sortSkipped, type SeverityOf } from '../core/pipeline.js';
 import { SecretScanner, type SecretHit } from '../core/scanner.js';
 import type { Finding, Fragment, SkippedFile } from '../core/types.js';
 import type { ResolvedConfig } from '../config/resolve.js';
@@ -129,7 +129,7 @@ export async function scanWorkingTree(options: SecretScanOptions): Promise<Secre
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (pool !== null) await (pool as ScanPool).close();
   findings.push(...(await checkEnvFiles(envFiles, topLevels, options.hygieneRules, config)));
-  return { findings, skipped, filesScanned, bytesScanned };
+  return { findings, skipped: sortSkipped(skipped), filesScanned, bytesScanned };
 }
 
 export type FileScan = { kind: 'skipped'; skip: SkippedFile } | { kind: 'scanned'; findings: Finding[] };

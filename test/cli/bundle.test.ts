@@ -14,6 +14,7 @@ import { binanceSecret } from '../scan/helpers.js';
 
 interface Report {
   summary: { filesScanned: number };
+  skipped: { path: string; reason: string }[];
   findings: { file: string; ruleId: string }[];
   accounts: { exchange: string; permissions: { withdraw: boolean | 'unknown' } }[];
 }
@@ -28,11 +29,15 @@ describe('bundled CLI', () => {
     // Past the 1,000-file threshold at which the scan moves to workers.
     for (let i = 0; i < 1100; i++) files[`pkg/m${i % 11}/f${i}.py`] = i % 100 === 7 ? `${binanceSecret(fake).line}\n` : `x = ${i}\n`;
     writeTree(dir, files);
+    // Binary files all over the tree: workers finish in any order, the report's order is fixed.
+    const binaries = Array.from({ length: 12 }, (_, i) => `pkg/m${(i * 5) % 11}/blob${i}.bin`);
+    writeTree(dir, Object.fromEntries(binaries.map((b) => [b, { content: Buffer.from([0, 1, 2, 0]) }])));
     const log = moduleLog();
     const result = await spawnCli(['scan', '--no-keys', '--format', 'json', '.'], { cwd: dir, env: log.env, timeoutMs: 60_000 });
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as Report;
     expect(report.summary.filesScanned).toBe(1100);
+    expect(report.skipped.map((s) => s.path)).toEqual([...binaries].sort());
     expect(report.findings.map((f) => f.file).sort()).toEqual(Object.keys(files).filter((_, i) => i % 100 === 7).sort());
     // One worker per core (up to 4), each loading the bundled worker entry (logged once by the ESM
     // hook and once by the CommonJS one).

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { allRules, hygieneRules, secretRules } from '../../../rules/index.js';
 import { loadConfig } from '../../config/load.js';
-import { applyBaseline, dedupeAndSort } from '../../core/pipeline.js';
+import { applyBaseline, dedupeAndSort, sortSkipped } from '../../core/pipeline.js';
 import { UsageError } from '../../core/errors.js';
 import { locateBaseline, readBaseline } from '../../baseline/file.js';
 import { atOrAbove, type AccountReport, type FailOn, type Report, type SkippedFile, type Finding } from '../../core/types.js';
@@ -145,7 +145,7 @@ export async function runScan(ctx: CommandContext, paths: readonly string[], opt
     failOn,
     accounts,
     findings: sorted,
-    skipped,
+    skipped: sortSkipped(skipped),
     stats: { filesScanned, bytesScanned, durationMs: Date.now() - started },
     failed,
     notes: [],
