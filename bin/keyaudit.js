@@ -17,7 +17,9 @@ let run;
 let loader;
 try {
   const { BundleLoader } = await import('../dist/src/boot/bundle-loader.js');
-  loader = new BundleLoader({ dir: fileURLToPath(new URL('../dist/cli/', import.meta.url)), env: process.env });
+  // The pre-commit hook's runs keep a code cache of their own (they compile a different subset).
+  const profile = process.argv.includes('--staged') ? 'staged' : 'main';
+  loader = new BundleLoader({ dir: fileURLToPath(new URL('../dist/cli/', import.meta.url)), env: process.env, profile });
   ({ run } = loader.require('keyaudit.js'));
 } catch (error) {
   const code = error && typeof error === 'object' && 'code' in error ? ` (${error.code})` : '';

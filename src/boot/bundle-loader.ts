@@ -5,9 +5,10 @@
  * Node >= 22.1 has a compile cache of its own, but Node 20 has none, and it is what the hook runs
  * on most machines. Each chunk is compiled with vm.Script; once the command has run, the compiled
  * code (the functions that ran included, which is most of the saving) is written to a per-user
- * cache directory and handed back to V8 on the next run. A later run that compiled much more code
- * than the cached runs did (another command, a config file) saves again, so the cache grows to
- * cover the paths actually used. V8 rejects data from another V8 version or flags; the file name
+ * cache directory and handed back to V8 on the next run. What a run compiles depends on what it
+ * does, so the pre-commit hook's runs (`--staged`) keep a cache of their own: a full scan or an
+ * audit run first does not leave the hook with a cache that lacks its functions. (Measuring what a
+ * run compiled, to save again when it grows, cost more per run than it saved.) V8 rejects data from another V8 version or flags; the file name
  * also carries the chunk's inode, size and ctime, so an edited or reinstalled bundle never meets
  * stale code. Anything wrong with the cache (missing, unwritable, rejected, a directory others can
  * write to) only costs speed: the chunk is compiled from source.
@@ -18,13 +19,14 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { getHeapCodeStatistics } from 'node:v8';
 import vm from 'node:vm';
 
 export interface BundleLoaderOptions {
   /** Directory of the bundle's chunks. */
   dir: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Which kind of run this is (`staged`, `main`): each keeps its own cache. */
+  profile: string;
 }
 
 interface LoadedChunk {
@@ -32,26 +34,24 @@ interface LoadedChunk {
   cacheFile: string | null;
   /** True when V8 took the cached code; false means it is (re)written after the run. */
   cacheHit: boolean;
-  /** Bytecode in the isolate when the cache was written (header of the cache file). */
-  savedBytecode: number;
 }
 
-const CACHE_VERSION = 2;
-/** Cache file: magic, then the isolate's bytecode size when it was written, then V8's data. */
-const MAGIC = 0x3143414b; // "KAC1"
+const CACHE_VERSION = 4;
+/** Cache file: magic (4 bytes), 4 reserved, then V8's data. */
+const MAGIC = 0x3343414b; // "KAC3"
 const HEADER = 8;
-/** Re-save after a run that compiled this much more bytecode than the cached run(s) had. */
-const GROWTH = { ratio: 1.05, bytes: 16 * 1024 };
 
 export class BundleLoader {
   private readonly dir: string;
   private readonly cacheDir: string | null;
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly chunks: LoadedChunk[] = [];
+  private readonly profile: string;
 
   constructor(options: BundleLoaderOptions) {
     this.dir = options.dir;
     this.cacheDir = codeCacheDir(options.env);
+    this.profile = /^[a-z]{1,16}$/.test(options.profile) ? options.profile : 'main';
   }
 
   /** The exports of a chunk (`keyaudit.js`), loading it and the chunks it requires. */
@@ -64,25 +64,17 @@ export class BundleLoader {
     return { chunks: this.chunks.length, hits: this.chunks.filter((c) => c.cacheHit).length, cacheDir: this.cacheDir };
   }
 
-  /**
-   * Writes compiled code for every chunk that had no usable cache, and for all of them when this
-   * run compiled much more than the cached runs did. Call once the command has run. Never throws.
-   */
+  /** Writes compiled code for every chunk that had no usable cache. Call once the command has run. Never throws. */
   saveCodeCache(): void {
     if (this.cacheDir === null) return;
+    const missing = this.chunks.filter((c) => !c.cacheHit && c.cacheFile !== null);
+    if (missing.length === 0) return;
     try {
-      const bytecode = getHeapCodeStatistics().bytecode_and_metadata_size;
-      const hits = this.chunks.filter((c) => c.cacheHit);
-      const cached = Math.max(0, ...hits.map((c) => c.savedBytecode));
-      const grew = hits.length > 0 && bytecode > cached * GROWTH.ratio + GROWTH.bytes;
-      const toSave = this.chunks.filter((c) => c.cacheFile !== null && (grew || !c.cacheHit));
-      if (toSave.length === 0) return;
       mkdirSync(this.cacheDir, { recursive: true, mode: 0o700 });
       if (!isPrivateDir(this.cacheDir)) return;
       const header = Buffer.alloc(HEADER);
       header.writeUInt32LE(MAGIC, 0);
-      header.writeUInt32LE(Math.min(bytecode, 0xffffffff), 4);
-      for (const chunk of toSave) writeAtomically(chunk.cacheFile as string, Buffer.concat([header, chunk.script.createCachedData()]));
+      for (const chunk of missing) writeAtomically(chunk.cacheFile as string, Buffer.concat([header, chunk.script.createCachedData()]));
     } catch {
       // A read-only home or a full disk: the next run compiles from source again.
     }
@@ -99,7 +91,7 @@ export class BundleLoader {
       if (this.cacheDir !== null) {
         const st = fstatSync(fd, { bigint: true });
         const stamp = `${st.ino}-${st.size}-${st.ctimeNs}`;
-        cacheFile = path.join(this.cacheDir, `${path.basename(file, '.js')}.${stamp}.${process.version}-${process.arch}.v${CACHE_VERSION}.bin`);
+        cacheFile = path.join(this.cacheDir, `${path.basename(file, '.js')}.${stamp}.${this.profile}.${process.version}-${process.arch}.v${CACHE_VERSION}.bin`);
       }
     } finally {
       closeSync(fd);
@@ -107,9 +99,8 @@ export class BundleLoader {
     const cached = cacheFile === null ? undefined : readCache(cacheFile, this.cacheDir as string);
     // The bundle has no import(): scripts given a dynamic-import callback need an experimental
     // API, so scripts/bundle.mjs turns every import() into require().
-    const script = new vm.Script(wrap(source), { filename: file, ...(cached === undefined ? {} : { cachedData: cached.data }) });
-    const cacheHit = cached !== undefined && script.cachedDataRejected !== true;
-    this.chunks.push({ script, cacheFile, cacheHit, savedBytecode: cacheHit ? cached.bytecode : 0 });
+    const script = new vm.Script(wrap(source), { filename: file, ...(cached === undefined ? {} : { cachedData: cached }) });
+    this.chunks.push({ script, cacheFile, cacheHit: cached !== undefined && script.cachedDataRejected !== true });
     const module = { exports: {} as unknown };
     this.modules.set(file, module);
     const nodeRequire = createRequire(file);
@@ -153,12 +144,12 @@ function isPrivateDir(dir: string): boolean {
   }
 }
 
-function readCache(file: string, dir: string): { data: Buffer; bytecode: number } | undefined {
+function readCache(file: string, dir: string): Buffer | undefined {
   try {
     if (!isPrivateDir(dir)) return undefined;
     const bytes = readFileSync(file);
     if (bytes.length <= HEADER || bytes.readUInt32LE(0) !== MAGIC) return undefined;
-    return { data: bytes.subarray(HEADER), bytecode: bytes.readUInt32LE(4) };
+    return bytes.subarray(HEADER);
   } catch {
     return undefined;
   }
@@ -171,7 +162,8 @@ function writeAtomically(file: string, data: Buffer): void {
   // This chunk's caches from older builds (same Node) are dead weight; other Node versions' stay.
   const name = path.basename(file);
   const chunk = name.slice(0, name.indexOf('.') + 1);
-  const suffix = `.${process.version}-${process.arch}.v${CACHE_VERSION}.bin`;
+  // `<chunk>.<stamp>.<profile>.<node>-<arch>.v<n>.bin`: same chunk and suffix, another stamp.
+  const suffix = name.slice(name.indexOf('.', chunk.length));
   for (const other of readdirSync(path.dirname(file))) {
     if (other !== name && other.startsWith(chunk) && other.endsWith(suffix)) {
       try {

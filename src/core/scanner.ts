@@ -80,6 +80,23 @@ interface KeywordHits {
  * nearly every character: on the bench tree (279 MB) lower-casing plus that regex took 2.8 s,
  * the automaton under 1 s.
  */
+/**
+ * Building the automaton takes a few milliseconds, and one run builds scanners for the same rules
+ * more than once (the config's literal-secret check, then the scan): an index is immutable once
+ * built, so equal keyword sets share one.
+ */
+const keywordIndexes = new Map<string, KeywordIndex>();
+function keywordIndexFor(words: readonly string[], tracked: ReadonlySet<number>): KeywordIndex {
+  const key = JSON.stringify([words, [...tracked].sort((a, b) => a - b)]);
+  let index = keywordIndexes.get(key);
+  if (index === undefined) {
+    if (keywordIndexes.size >= 16) keywordIndexes.clear();
+    index = new KeywordIndex(words, tracked);
+    keywordIndexes.set(key, index);
+  }
+  return index;
+}
+
 class KeywordIndex {
   readonly words: readonly string[];
   /** Transition table: state × 128 + character → next state × 128. */
@@ -278,7 +295,7 @@ export class SecretScanner {
         if (!list.includes(compiled)) list.push(compiled);
       }
     }
-    this.keywords = ids.size > 0 ? new KeywordIndex([...ids.keys()], tracked) : null;
+    this.keywords = ids.size > 0 ? keywordIndexFor([...ids.keys()], tracked) : null;
   }
 
   /** The rules whose keywords occur in `text` (plus the always-run rules). */

@@ -16,8 +16,8 @@ import { gitRepo, tempDir, writeTree, git } from '../helpers/tmp.js';
 const LOADER = pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'boot', 'bundle-loader.js')).href;
 const RUNNER = `
 const { BundleLoader } = await import(${JSON.stringify(LOADER)});
-const [dir, env] = [process.argv[1], JSON.parse(process.argv[2])];
-const loader = new BundleLoader({ dir, env });
+const [dir, env, profile] = [process.argv[1], JSON.parse(process.argv[2]), process.argv[3]];
+const loader = new BundleLoader({ dir, env, profile });
 const entry = loader.require('keyaudit.js');
 const out = { run: entry.run(), lazy: await entry.lazy(), self: entry.self(), stats: loader.stats() };
 loader.saveCodeCache();
@@ -42,8 +42,8 @@ interface Loaded {
 }
 
 /** Loads the bundle in a new Node process, runs its entry, saves the cache. */
-function load(dir: string, cacheDir: string): Loaded {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', RUNNER, dir, JSON.stringify({ KEYAUDIT_CACHE_DIR: cacheDir })], { encoding: 'utf8' });
+function load(dir: string, cacheDir: string, profile = 'main'): Loaded {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', RUNNER, dir, JSON.stringify({ KEYAUDIT_CACHE_DIR: cacheDir }), profile], { encoding: 'utf8' });
   return JSON.parse(out) as Loaded;
 }
 
@@ -105,19 +105,17 @@ describe('bundle loader with a V8 code cache', () => {
     expect(load(dir, cacheDir).stats.hits).toBe(2);
   });
 
-  it('saves again after a run that compiled much more code than the cached one', () => {
+  it('keeps one cache per kind of run, so the hook is never served a cache built by another command', () => {
     const dir = fakeBundle();
     const cacheDir = path.join(tempDir(), 'cache');
-    load(dir, cacheDir);
-    // Pretend the cache was written when almost nothing had been compiled.
-    for (const f of cacheFiles(cacheDir)) {
-      const file = path.join(cacheDir, f);
-      const bytes = readFileSync(file);
-      bytes.writeUInt32LE(1, 4);
-      writeFileSync(file, bytes);
-    }
-    expect(load(dir, cacheDir).stats.hits).toBe(2);
-    for (const f of cacheFiles(cacheDir)) expect(readFileSync(path.join(cacheDir, f)).readUInt32LE(4)).toBeGreaterThan(1);
+    expect(load(dir, cacheDir, 'main').stats.hits).toBe(0);
+    expect(load(dir, cacheDir, 'staged').stats.hits).toBe(0);
+    expect(cacheFiles(cacheDir).filter((f) => f.includes('.staged.'))).toHaveLength(2);
+    expect(cacheFiles(cacheDir).filter((f) => f.includes('.main.'))).toHaveLength(2);
+    expect(load(dir, cacheDir, 'staged').stats.hits).toBe(2);
+    expect(load(dir, cacheDir, 'main').stats.hits).toBe(2);
+    // A profile name is never a path.
+    expect(load(dir, cacheDir, '../../x').stats.hits).toBe(2);
   });
 
   it('neither reads nor writes a cache in a directory other users can write to', () => {
