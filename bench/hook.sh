@@ -9,7 +9,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-20}"
-[ -f "$root/dist/src/cli/main.js" ] || { echo "run npm run build first" >&2; exit 2; }
+[ -f "$root/dist/cli/keyaudit.js" ] || { echo "run npm run build first" >&2; exit 2; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/keyaudit-hook-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
