@@ -8,9 +8,9 @@
  * cache directory and handed back to V8 on the next run. What a run compiles depends on what it
  * does, so the pre-commit hook's runs (`--staged`) keep a cache of their own: a full scan or an
  * audit run first does not leave the hook with a cache that lacks its functions. (Measuring what a
- * run compiled, to save again when it grows, cost more per run than it saved.) V8 rejects data from another V8 version or flags; the file name
- * also carries the chunk's inode, size and ctime, so an edited or reinstalled bundle never meets
- * stale code. Anything wrong with the cache (missing, unwritable, rejected, a directory others can
+ * run compiled, to save again when it grows, cost more per run than it saved.) V8 rejects data
+ * from another V8 version or flags; the file name also carries the chunk's inode, size and ctime,
+ * so an edited or reinstalled bundle never meets stale code. Anything wrong with the cache (missing, unwritable, rejected, a directory others can
  * write to) only costs speed: the chunk is compiled from source.
  *
  * Imports only Node built-ins that the CLI loads anyway: this file runs before everything else.
@@ -36,10 +36,10 @@ interface LoadedChunk {
   cacheHit: boolean;
 }
 
-const CACHE_VERSION = 4;
-/** Cache file: magic (4 bytes), 4 reserved, then V8's data. */
-const MAGIC = 0x3343414b; // "KAC3"
-const HEADER = 8;
+const CACHE_VERSION = 5;
+/** Cache file: a magic number (4 bytes), then V8's data. */
+const MAGIC = 0x3443414b; // "KAC4"
+const HEADER = 4;
 
 export class BundleLoader {
   private readonly dir: string;
@@ -47,6 +47,8 @@ export class BundleLoader {
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly chunks: LoadedChunk[] = [];
   private readonly profile: string;
+  /** Whether cacheDir may be read (see isPrivateDir); checked once per run, on first use. */
+  private cacheDirPrivate: boolean | undefined;
 
   constructor(options: BundleLoaderOptions) {
     this.dir = options.dir;
@@ -59,7 +61,7 @@ export class BundleLoader {
     return this.load(path.join(this.dir, name));
   }
 
-  /** Cache statistics, for tests and KEYAUDIT_DEBUG. */
+  /** Cache statistics, for tests. */
   stats(): { chunks: number; hits: number; cacheDir: string | null } {
     return { chunks: this.chunks.length, hits: this.chunks.filter((c) => c.cacheHit).length, cacheDir: this.cacheDir };
   }
@@ -71,13 +73,19 @@ export class BundleLoader {
     if (missing.length === 0) return;
     try {
       mkdirSync(this.cacheDir, { recursive: true, mode: 0o700 });
-      if (!isPrivateDir(this.cacheDir)) return;
+      this.cacheDirPrivate = undefined; // it may have just been made
+      if (!this.cacheUsable()) return;
       const header = Buffer.alloc(HEADER);
       header.writeUInt32LE(MAGIC, 0);
       for (const chunk of missing) writeAtomically(chunk.cacheFile as string, Buffer.concat([header, chunk.script.createCachedData()]));
     } catch {
       // A read-only home or a full disk: the next run compiles from source again.
     }
+  }
+
+  private cacheUsable(): boolean {
+    this.cacheDirPrivate ??= this.cacheDir !== null && isPrivateDir(this.cacheDir);
+    return this.cacheDirPrivate;
   }
 
   private load(file: string): unknown {
@@ -96,7 +104,7 @@ export class BundleLoader {
     } finally {
       closeSync(fd);
     }
-    const cached = cacheFile === null ? undefined : readCache(cacheFile, this.cacheDir as string);
+    const cached = cacheFile === null || !this.cacheUsable() ? undefined : readCache(cacheFile);
     // The bundle has no import(): scripts given a dynamic-import callback need an experimental
     // API, so scripts/bundle.mjs turns every import() into require().
     const script = new vm.Script(wrap(source), { filename: file, ...(cached === undefined ? {} : { cachedData: cached }) });
@@ -144,9 +152,8 @@ function isPrivateDir(dir: string): boolean {
   }
 }
 
-function readCache(file: string, dir: string): Buffer | undefined {
+function readCache(file: string): Buffer | undefined {
   try {
-    if (!isPrivateDir(dir)) return undefined;
     const bytes = readFileSync(file);
     if (bytes.length <= HEADER || bytes.readUInt32LE(0) !== MAGIC) return undefined;
     return bytes.subarray(HEADER);

@@ -80,23 +80,6 @@ interface KeywordHits {
  * nearly every character: on the bench tree (279 MB) lower-casing plus that regex took 2.8 s,
  * the automaton under 1 s.
  */
-/**
- * Building the automaton takes a few milliseconds, and one run builds scanners for the same rules
- * more than once (the config's literal-secret check, then the scan): an index is immutable once
- * built, so equal keyword sets share one.
- */
-const keywordIndexes = new Map<string, KeywordIndex>();
-function keywordIndexFor(words: readonly string[], tracked: ReadonlySet<number>): KeywordIndex {
-  const key = JSON.stringify([words, [...tracked].sort((a, b) => a - b)]);
-  let index = keywordIndexes.get(key);
-  if (index === undefined) {
-    if (keywordIndexes.size >= 16) keywordIndexes.clear();
-    index = new KeywordIndex(words, tracked);
-    keywordIndexes.set(key, index);
-  }
-  return index;
-}
-
 class KeywordIndex {
   readonly words: readonly string[];
   /** Transition table: state × 128 + character → next state × 128. */
@@ -184,6 +167,23 @@ class KeywordIndex {
     }
     return { present, ranges };
   }
+}
+
+/**
+ * Building the automaton takes a few milliseconds, and one run builds scanners for the same rules
+ * more than once (the config's literal-secret check, then the scan): an index is immutable once
+ * built, so equal keyword sets share one.
+ */
+const keywordIndexes = new Map<string, KeywordIndex>();
+function keywordIndexFor(words: readonly string[], tracked: ReadonlySet<number>): KeywordIndex {
+  const key = JSON.stringify([words, [...tracked].sort((a, b) => a - b)]);
+  let index = keywordIndexes.get(key);
+  if (index === undefined) {
+    if (keywordIndexes.size >= 16) keywordIndexes.clear();
+    index = new KeywordIndex(words, tracked);
+    keywordIndexes.set(key, index);
+  }
+  return index;
 }
 
 /** Membership table of a regex character class body such as `a-z \t,` (ASCII members only), indexed by UTF-16 code unit. */

@@ -190,12 +190,8 @@ async function checkEnvFiles(
   const byTop = new Map<string | null, typeof envFiles>();
   for (const entry of envFiles) {
     const dir = path.dirname(entry.file.absPath);
-    let pending = topLevels.get(dir);
-    if (pending === undefined) {
-      pending = gitTopLevel(dir);
-      topLevels.set(dir, pending);
-    }
-    const top = await pending;
+    // Started while the scan ran (see record in scanWorkingTree).
+    const top = await (topLevels.get(dir) ?? gitTopLevel(dir));
     byTop.set(top, [...(byTop.get(top) ?? []), entry]);
   }
   for (const [top, entries] of byTop) {
