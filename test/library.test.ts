@@ -8,10 +8,6 @@ import { Fake } from '../src/core/fake.js';
 import { git, gitRepo, writeTree } from './helpers/tmp.js';
 import { binanceSecret } from './scan/helpers.js';
 
-const commit = (dir: string, message: string): void => {
-  git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', message);
-};
-
 describe('library API', () => {
   it('scans staged changes, history and applies a baseline', async () => {
     const fake = new Fake('library');
@@ -19,9 +15,9 @@ describe('library API', () => {
     const old = binanceSecret(fake);
     writeTree(dir, { 'old.py': `${old.line}\n` });
     git(dir, 'add', '-A');
-    commit(dir, 'add a key');
+    git(dir, 'commit', '-q', '-m', 'add a key');
     git(dir, 'rm', '-q', 'old.py');
-    commit(dir, 'remove it');
+    git(dir, 'commit', '-q', '-m', 'remove it');
     writeTree(dir, { 'new.py': `${binanceSecret(fake).line}\n` });
     git(dir, 'add', 'new.py');
 

@@ -101,7 +101,7 @@ describe('keyaudit baseline', () => {
     // The baseline also filters --staged and --history.
     git(dir, 'add', 'bot.py');
     expect((await scanJson(dir, '--staged')).code).toBe(0);
-    git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', 'x');
+    git(dir, 'commit', '-q', '-m', 'x');
     expect((await scanJson(dir, '--history')).code).toBe(0);
   });
 
@@ -124,9 +124,9 @@ describe('keyaudit baseline', () => {
     const dir = gitRepo();
     writeTree(dir, { 'old.py': `${binanceSecret(fake).line}\n` });
     git(dir, 'add', '-A');
-    git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', 'x');
+    git(dir, 'commit', '-q', '-m', 'x');
     git(dir, 'rm', '-q', 'old.py');
-    git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', 'rm');
+    git(dir, 'commit', '-q', '-m', 'rm');
     expect((await scanJson(dir, '--history')).code).toBe(1);
     await runCli(['baseline', '--history'], { cwd: dir });
     expect((await scanJson(dir, '--history')).code).toBe(0);

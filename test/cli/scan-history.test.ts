@@ -22,7 +22,7 @@ async function historyFindings(dir: string, ...extra: string[]): Promise<{ code:
 
 function commit(dir: string, message: string, date: string): string {
   git(dir, 'add', '-A');
-  git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '--allow-empty', '-m', message, `--date=${date}`);
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message, `--date=${date}`);
   return git(dir, 'rev-parse', 'HEAD').trim();
 }
 

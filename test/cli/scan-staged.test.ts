@@ -51,7 +51,7 @@ describe('keyaudit scan --staged', () => {
     const pem = pemBlock(fake);
     writeTree(dir, { 'old-name.py': 'x = 1\n', 'gone.py': `${binanceSecret(fake).line}\n`, 'mod.py': 'a = 1\n' });
     git(dir, 'add', '-A');
-    git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', 'base');
+    git(dir, 'commit', '-q', '-m', 'base');
     git(dir, 'mv', 'old-name.py', 'new-name.py');
     writeTree(dir, { 'new-name.py': `x = 1\n${binanceSecret(fake).line}\n`, 'mod.py': `a = 1\n${pem.lines.join('\n')}\n`, 'bin.dat': { content: Buffer.from([1, 0, 2]) } });
     git(dir, 'rm', '-q', 'gone.py');

@@ -4,7 +4,7 @@
  * path the audit takes. Shared by the per-exchange `*.fetch.test.ts` files.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allUnknown, type KeyFacts } from '../../src/core/key-facts.js';
 import { createCcxtExchange } from '../../src/exchanges/ccxt-client.js';
 import { classifyError } from '../../src/exchanges/errors.js';
@@ -15,6 +15,7 @@ import { tempDir } from '../helpers/tmp.js';
 import { expectFact, loadCases } from './adapter-cases.js';
 import { writeConfig } from './harness.js';
 import { fakeCredentials, mockRoute, type AdapterExchange, type Mock, type Reply, type TestCredentials } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 export const NOW = new Date('2026-01-15T00:00:00.000Z');
 
@@ -65,13 +66,7 @@ function leaked(text: string, creds: TestCredentials): string[] {
 
 export function describeFetch(spec: FetchSpec): void {
   describe(`${spec.exchange} fetchRaw (nock, recomputed signatures)`, () => {
-    beforeEach(() => {
-      nock.disableNetConnect();
-    });
-    afterEach(() => {
-      nock.cleanAll();
-      nock.enableNetConnect();
-    });
+    refuseRealNetwork();
 
     it('signs every call correctly and reads the documented answer', async () => {
       const creds = fakeCredentials(spec.exchange);
@@ -277,13 +272,7 @@ export function cliAuditHarness(
   routes: (c: TestCredentials, fixture: string) => CliRoute[],
   authFailure: { status: number; body: unknown },
 ): (fixture: string, args?: string[]) => ReturnType<typeof auditCli> {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  refuseRealNetwork();
   return async (fixture, args = []) => {
     const creds = fakeCredentials(exchange);
     const out = await auditCli(exchange, creds, routes(creds, fixture), { authError: authFailure, args });

@@ -4,23 +4,18 @@
  * interceptors that recompute each signature from the test secret.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fakeCredentials, type SignedExchange } from './signing.js';
 import type { AuditedAccount } from './adapter-fetch.js';
 import { EXCHANGES, envNames, fixture, mockIntrospection, writeConfig, type AccountSpec } from './harness.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 const NOW = new Date();
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+refuseRealNetwork();
 
 
 async function audit(exchange: SignedExchange, fixtureName: string, opts: { createdDaysAgo?: number; expiresInDays?: number; account?: Partial<AccountSpec>; args?: string[] } = {}) {

@@ -5,22 +5,16 @@
  * allowlist and no dates: those findings cannot be made and are not invented.
  */
 import { createPrivateKey } from 'node:crypto';
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import adapter, { normalizeCdpSecret } from '../../src/exchanges/coinbase.js';
 import { auditCli, deps, fetchFacts, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 const PATH = '/api/v3/brokerage/key_permissions';
 const authFailure = { status: 401, body: 'Unauthorized' };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+refuseRealNetwork();
 
 async function audit(perms: Record<string, unknown>, opts: Parameters<typeof auditCli>[3] & { creds?: TestCredentials } = {}) {
   const creds = opts.creds ?? fakeCredentials('coinbase');

@@ -1,8 +1,8 @@
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import adapter from '../../src/exchanges/coinbase.js';
 import { describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
 import { fakeCdpEd25519Credentials, mockRoute } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 describeFetch({
   exchange: 'coinbase',
@@ -20,13 +20,7 @@ describeFetch({
 });
 
 describe('coinbase Ed25519 CDP keys', () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  refuseRealNetwork();
 
   it('sign an EdDSA JWT (verified with the test public key) and read the answer', async () => {
     const creds = fakeCdpEd25519Credentials();

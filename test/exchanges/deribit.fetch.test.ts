@@ -1,9 +1,10 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Fake } from '../../src/core/fake.js';
 import adapter, { dropClientSecrets } from '../../src/exchanges/deribit.js';
 import { deps, describeFetch, fetchFacts, fixtureRaw, NOW } from './adapter-fetch.js';
 import { fakeCredentials, mockRoute } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 describeFetch({
   exchange: 'deribit',
@@ -21,13 +22,7 @@ describeFetch({
 });
 
 describe('deribit client secrets', () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  refuseRealNetwork();
 
   it('are dropped before fetchRaw returns and never reach the facts', async () => {
     const creds = fakeCredentials('deribit');
@@ -53,13 +48,7 @@ describe('deribit client secrets', () => {
 });
 
 describe('deribit sandbox', () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  refuseRealNetwork();
 
   it('sandbox: true asks test.deribit.com', async () => {
     const creds = fakeCredentials('deribit');

@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import adapter from '../../src/exchanges/gate.js';
 import { deps, describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, mockRoute } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 describeFetch({
   exchange: 'gate',
@@ -21,13 +22,7 @@ describeFetch({
 });
 
 describe('gate specifics', () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  refuseRealNetwork();
 
   it('a sub-account key (main_keys refused) keeps the IP facts of account/detail', async () => {
     const creds = fakeCredentials('gate');

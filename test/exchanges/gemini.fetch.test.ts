@@ -1,9 +1,10 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Fake } from '../../src/core/fake.js';
 import adapter from '../../src/exchanges/gemini.js';
 import { deps, describeFetch, fetchFacts, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, mockRoute } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 describeFetch({
   exchange: 'gemini',
@@ -21,13 +22,7 @@ describeFetch({
 });
 
 describe('gemini specifics', () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  refuseRealNetwork();
 
   it('sandbox: true asks the Gemini sandbox host', async () => {
     const creds = fakeCredentials('gemini');

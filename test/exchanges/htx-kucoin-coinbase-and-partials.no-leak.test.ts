@@ -4,20 +4,15 @@
  * (CCXT errors embed URLs — HTX's carry AccessKeyId — and bodies) and HTML answers.
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
 import { fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, mockRoute, type AdapterExchange } from './adapter-signing.js';
 import { writeConfig } from './harness.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+refuseRealNetwork();
 
 const FIRST: Record<AdapterExchange, { method: 'GET' | 'POST'; path: string; fixture: string; pick?: string; then?: { path: string; pick: string }; auth: { status: number; body: unknown } }> = {
   coinbase: { method: 'GET', path: '/api/v3/brokerage/key_permissions', fixture: 'ng.transfer-enabled', auth: { status: 401, body: 'Unauthorized' } },

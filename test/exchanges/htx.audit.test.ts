@@ -4,20 +4,14 @@
  * HTX's `trade` permission covers "place order, cancel order and transfer" without saying which
  * transfers, so a trading key is reported transfer-enabled; the safe key here is read-only.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 const authFailure = { status: 200, body: { code: 1003, message: 'invalid signature' } };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+refuseRealNetwork();
 
 function routes(creds: TestCredentials, key: Record<string, unknown>, createdDaysAgo = 10) {
   const raw = fixtureRaw('htx', 'ok.safe', creds);

@@ -2,21 +2,15 @@
  * KuCoin end to end through the CLI: documented answers (https://www.kucoin.com/docs-new/api-3470130)
  * via nock with recomputed signatures → facts → key rules → JSON report and exit code.
  */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditCli, DAY_MS, fixtureRaw } from './adapter-fetch.js';
 import { fakeCredentials, type TestCredentials } from './adapter-signing.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
 const PATH = '/api/v1/user/api-key';
 const authFailure = { status: 401, body: { code: '400003', msg: 'KC-API-KEY not exists' } };
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+refuseRealNetwork();
 
 function answer(creds: TestCredentials, data: Record<string, unknown>, createdDaysAgo = 10): unknown {
   const raw = fixtureRaw('kucoin', 'ok.spot-ip-bound', creds);

@@ -1,19 +1,14 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCcxtExchange } from '../../src/exchanges/ccxt-client.js';
 import { GuardError } from '../../src/exchanges/guard.js';
 import { getAdapter } from '../../src/exchanges/registry.js';
 import unsupported, { bitmex, bitvavo, mexc, noEndpointAdapter } from '../../src/exchanges/unsupported.js';
 import { deps, NOW } from './adapter-fetch.js';
 import { expectWellFormed, FETCHED_AT } from './adapter-cases.js';
+import { refuseRealNetwork } from '../helpers/nock.js';
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+refuseRealNetwork();
 
 describe('no-endpoint and closed exchanges', () => {
   it.each(unsupported.map((a) => [a.id, a] as const))('%s declares no endpoint, is registered, and reports every fact unknown without any request', async (id, adapter) => {

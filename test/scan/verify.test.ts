@@ -61,16 +61,13 @@ describe('scan --verify', () => {
 
   it('verifies keys found in history from the commit that added them, asking once per key', async () => {
     const dir = await setup();
-    const commit = (message: string): void => {
-      git(dir, '-c', 'user.name=T', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', message);
-    };
     // The live key is committed in two files, then both are deleted: only history still has it.
     const pair = `BINANCE_API_KEY = "${live.key}"\nBINANCE_SECRET = "${live.secret}"\n`;
     writeTree(dir, { 'old/settings.py': `# bot settings\n${pair}`, 'old/copy.py': pair });
     git(dir, 'add', 'old', '.keyauditrc.yml');
-    commit('add settings');
+    git(dir, 'commit', '-q', '-m', 'add settings');
     git(dir, 'rm', '-q', '-r', 'old');
-    commit('remove the keys');
+    git(dir, 'commit', '-q', '-m', 'remove the keys');
     const result = await runCli(['scan', '--verify', '--no-keys', '--format', 'json', '--history', '--', 'old'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
